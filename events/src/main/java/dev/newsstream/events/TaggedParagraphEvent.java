@@ -1,0 +1,16 @@
+package dev.newsstream.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A value on {@code news.tagged-paragraphs}, keyed by {@code articleId}: the paragraph plus its statements. */
+public record TaggedParagraphEvent(int schemaVersion, String articleId, int seq, int paragraphs, int block,
+                                   String text, String title, String url, String source, Instant publishedAt,
+                                   Instant ingestedAt, Instant taggedAt, List<StatementEvent> statements)
+        implements Versioned {
+    public static final int SCHEMA_VERSION = 1;
+
+    public TaggedParagraphEvent {
+        statements = statements == null ? List.of() : List.copyOf(statements);
+    }
+}

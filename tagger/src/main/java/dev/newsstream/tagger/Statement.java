@@ -1,0 +1,11 @@
+package dev.newsstream.tagger;
+
+import java.util.Map;
+
+/** A fully tagged statement: attribution plus stance and sentiment, with the evidence for each tag. */
+public record Statement(String text, int start, int end, boolean direct, String speaker, String side,
+                        Stance stance, Sentiment sentiment, Map<String, String> evidence) {
+    public Statement {
+        evidence = Map.copyOf(evidence);
+    }
+}
