@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A value on {@code news.tagged-paragraphs}, keyed by {@code articleId}: the paragraph plus its statements. */
-public record TaggedParagraphEvent(int schemaVersion, String articleId, int seq, int paragraphs, int block,
+public record TaggedParagraphEvent(int schemaVersion, String articleId, int seq, Integer paragraphs, Integer block,
                                    String text, String title, String url, String source, Instant publishedAt,
                                    Instant ingestedAt, Instant taggedAt, List<StatementEvent> statements)
         implements Versioned {

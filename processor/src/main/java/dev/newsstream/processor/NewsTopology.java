@@ -1,0 +1,174 @@
+package dev.newsstream.processor;
+
+import dev.newsstream.events.JsonSerde;
+import dev.newsstream.events.TableRow;
+import dev.newsstream.events.TaggedParagraphEvent;
+import dev.newsstream.events.TopicNames;
+import dev.newsstream.tagger.Tagger;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The processor's topology, a pure function of its options and the tagger (no IO, no environment, no
+ * {@code KafkaStreams}). Topics (key → value, all values JSON with a {@code schemaVersion}):
+ * <ul>
+ *   <li>in: {@code news.paragraphs} — articleId → {@code ParagraphEvent} (read as raw bytes, so a record that
+ *       cannot be parsed reaches the dead-letter topic byte for byte)</li>
+ *   <li>out: {@code news.tagged-paragraphs} — articleId → {@code TaggedParagraphEvent}</li>
+ *   <li>out: {@code news.side-sentiment} — side → {@code TableRow} (table "side")</li>
+ *   <li>out: {@code news.speaker-sentiment} — speaker → {@code TableRow} (table "speaker")</li>
+ *   <li>out: {@code news.side-sentiment-hourly} / {@code -daily} — side → {@code TableRow} with its window, emitted
+ *       once when the window closes (event time = publication time, plus {@code window.grace})</li>
+ *   <li>out: {@code news.dead-letters} — the original key and value bytes; headers in {@code DeadLetterHeaders}</li>
+ * </ul>
+ * Every processor, store and internal topic is named (and {@code ensure.explicit.internal.resource.naming} is
+ * on), so names stay stable across versions; a test snapshots {@code describe()}.
+ */
+public final class NewsTopology {
+    public static final String ARTICLE_STORE = "article-state-store";
+    public static final String SIDE_STORE = "side-sentiment-store";
+    public static final String SPEAKER_STORE = "speaker-sentiment-store";
+    public static final String ARTICLE_SIDE_STORE = "article-side-sentiment-store";
+    public static final String SIDE_HOURLY_STORE = "side-sentiment-hourly-store";
+    public static final String SIDE_DAILY_STORE = "side-sentiment-daily-store";
+    /** Statements without a speaker are counted in the side tables but not in the speaker table. */
+    public static final String NO_SPEAKER = "";
+
+    /** The options the topology depends on (a subset of {@link ProcessorSettings}). */
+    public record Options(TopicNames topics, Duration contextTtl, Duration windowGrace, int maxParagraphChars,
+                          Duration hourlyRetention, Duration dailyRetention) {
+        public static Options from(ProcessorSettings s) {
+            return new Options(s.topics(), s.contextTtl(), s.windowGrace(), DEFAULT_MAX_PARAGRAPH_CHARS,
+                    Duration.ofDays(31), Duration.ofDays(3 * 366));
+        }
+
+        public static Options defaults(TopicNames topics) {
+            return new Options(topics, Duration.ofHours(24), Duration.ofMinutes(10), DEFAULT_MAX_PARAGRAPH_CHARS,
+                    Duration.ofDays(31), Duration.ofDays(3 * 366));
+        }
+    }
+
+    /** Longer paragraphs are dead-lettered: no real paragraph is this long, and tagging time grows with length. */
+    public static final int DEFAULT_MAX_PARAGRAPH_CHARS = 200_000;
+
+    private NewsTopology() {
+    }
+
+    public static Topology build(Options o, Tagger tagger, ProcessorMetrics metrics) {
+        TopicNames t = o.topics();
+        StreamsBuilder b = new StreamsBuilder(new TopologyConfig(new StreamsConfig(namingCheck())));
+        JsonSerde<ArticleState> stateSerde = new JsonSerde<>(ArticleState.class);
+        JsonSerde<StatementDelta> deltaSerde = new JsonSerde<>(StatementDelta.class, StatementDelta.SCHEMA_VERSION);
+        JsonSerde<Stats> statsSerde = new JsonSerde<>(Stats.class);
+        JsonSerde<TableRow> rowSerde = new JsonSerde<>(TableRow.class);
+
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_STORE),
+                Serdes.String(), stateSerde));
+
+        KStream<String, Outcome> outcomes = b
+                .stream(t.paragraphs(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("paragraphs-source"))
+                .process(() -> new TagProcessor(tagger, o, metrics), Named.as("parse-and-tag"), ARTICLE_STORE);
+
+        Map<String, KStream<String, Outcome>> branches = outcomes.split(Named.as("outcome-"))
+                .branch((k, v) -> v instanceof Outcome.Dead, Branched.as("dead"))
+                .defaultBranch(Branched.as("tagged"));
+
+        branches.get("outcome-dead")
+                .map((k, v) -> KeyValue.pair(((Outcome.Dead) v).key(), ((Outcome.Dead) v).value()),
+                        Named.as("dead-letter-bytes"))
+                .to(t.deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters-sink"));
+
+        KStream<String, Outcome.Tagged> tagged = branches.get("outcome-tagged")
+                .mapValues(v -> (Outcome.Tagged) v, Named.as("tagged-outcomes"));
+        tagged.mapValues(Outcome.Tagged::event, Named.as("tagged-events"))
+                .to(t.taggedParagraphs(), Produced.with(Serdes.String(), new JsonSerde<>(TaggedParagraphEvent.class))
+                        .withName("tagged-paragraphs-sink"));
+
+        KStream<String, StatementDelta> deltas = tagged.flatMapValues(Outcome.Tagged::deltas, Named.as("statement-deltas"));
+
+        // per side, all time
+        KGroupedStream<String, StatementDelta> bySide = deltas.groupBy((k, d) -> d.side() == null ? "UNKNOWN" : d.side(),
+                Grouped.with("deltas-by-side", Serdes.String(), deltaSerde));
+        bySide.aggregate(Stats::new, (side, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("side-aggregate"),
+                        Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SIDE_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
+                .toStream(Named.as("side-changes"))
+                .mapValues((side, s) -> s.toRow("side", side, side, null, null, null, null), Named.as("side-rows"))
+                .to(t.sideSentiment(), Produced.with(Serdes.String(), rowSerde).withName("side-sentiment-sink"));
+
+        // per side, hourly and daily tumbling windows on event time, final results only
+        windowed(bySide, "hourly", Duration.ofHours(1), o.windowGrace(), o.hourlyRetention(), SIDE_HOURLY_STORE,
+                statsSerde, rowSerde, t.sideSentimentHourly());
+        windowed(bySide, "daily", Duration.ofDays(1), o.windowGrace(), o.dailyRetention(), SIDE_DAILY_STORE,
+                statsSerde, rowSerde, t.sideSentimentDaily());
+
+        // per speaker (with the side most of their statements carry)
+        deltas.filter((k, d) -> d.speaker() != null && !d.speaker().isBlank(), Named.as("with-speaker"))
+                .groupBy((k, d) -> d.speaker(), Grouped.with("deltas-by-speaker", Serdes.String(), deltaSerde))
+                .aggregate(Stats::new, (sp, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("speaker-aggregate"),
+                        Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SPEAKER_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
+                .toStream(Named.as("speaker-changes"))
+                .mapValues((sp, s) -> s.toRow("speaker", sp, s.dominantSide(), sp, null, null, null), Named.as("speaker-rows"))
+                .to(t.speakerSentiment(), Produced.with(Serdes.String(), rowSerde).withName("speaker-sentiment-sink"));
+
+        // per article x side (queryable; no output topic)
+        deltas.groupBy((k, d) -> articleSideKey(d.articleId(), d.side() == null ? "UNKNOWN" : d.side()),
+                        Grouped.with("deltas-by-article-side", Serdes.String(), deltaSerde))
+                .aggregate(Stats::new, (k, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("article-side-aggregate"),
+                        Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(ARTICLE_SIDE_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(statsSerde));
+        return b.build();
+    }
+
+    /** Only what the builder reads: a topology with an unnamed store or internal topic fails to build. */
+    private static Properties namingCheck() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-check");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        return p;
+    }
+
+    /** Key of the article-side store: {@code articleId + '\u001f' + side} (unit separator: never in an id). */
+    public static String articleSideKey(String articleId, String side) {
+        return articleId + '\u001f' + side;
+    }
+
+    private static void windowed(KGroupedStream<String, StatementDelta> bySide, String name, Duration size,
+                                 Duration grace, Duration retention, String store, JsonSerde<Stats> statsSerde,
+                                 JsonSerde<TableRow> rowSerde, String topic) {
+        String table = "side-" + name;
+        bySide.windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(Stats::new, (side, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as(table + "-aggregate"),
+                        Materialized.<String, Stats, WindowStore<Bytes, byte[]>>as(store)
+                                .withKeySerde(Serdes.String()).withValueSerde(statsSerde)
+                                .withRetention(retention.compareTo(size.plus(grace)) < 0 ? size.plus(grace) : retention))
+                .toStream(Named.as(table + "-changes"))
+                .map((wk, s) -> KeyValue.pair(wk.key(), s.toRow(table, wk.key(), wk.key(), null, null,
+                        wk.window().startTime(), wk.window().endTime())), Named.as(table + "-rows"))
+                .to(topic, Produced.with(Serdes.String(), rowSerde).withName(table + "-sink"));
+    }
+}

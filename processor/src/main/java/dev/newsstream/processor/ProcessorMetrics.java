@@ -1,0 +1,65 @@
+package dev.newsstream.processor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The processor's own counters (Micrometer; exported on {@code /metrics} with the Kafka Streams metrics).
+ * The accounting invariant the fault tests check: received = tagged + deadLettered + duplicates.
+ * Thread-safe.
+ */
+public final class ProcessorMetrics {
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Counter tagged;
+    private final Counter statements;
+    private final Counter duplicates;
+    private final Counter corrected;
+    private final Counter expired;
+
+    public ProcessorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.received = Counter.builder("newsstream.paragraphs.received").description("paragraph records read").register(registry);
+        this.tagged = Counter.builder("newsstream.paragraphs.tagged").description("paragraphs tagged and written").register(registry);
+        this.statements = Counter.builder("newsstream.statements").description("statements found").register(registry);
+        this.duplicates = Counter.builder("newsstream.paragraphs.duplicates")
+                .description("re-published paragraphs with unchanged text, counted once").register(registry);
+        this.corrected = Counter.builder("newsstream.paragraphs.corrected")
+                .description("re-published paragraphs with changed text, replacing their earlier contribution").register(registry);
+        this.expired = Counter.builder("newsstream.articles.expired").description("article contexts dropped after the TTL").register(registry);
+    }
+
+    public static ProcessorMetrics noop() {
+        return new ProcessorMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void received() {
+        received.increment();
+    }
+
+    void tagged(int statementCount) {
+        tagged.increment();
+        statements.increment(statementCount);
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    void corrected() {
+        corrected.increment();
+    }
+
+    void expired(int n) {
+        expired.increment(n);
+    }
+
+    void deadLettered(String stage) {
+        registry.counter("newsstream.paragraphs.dead.lettered", "stage", stage).increment();
+    }
+}

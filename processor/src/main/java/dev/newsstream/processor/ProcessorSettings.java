@@ -1,0 +1,29 @@
+package dev.newsstream.processor;
+
+import dev.newsstream.events.TopicNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the processor needs to know, typed and validated. Built by {@link SettingsLoader} from
+ * defaults &lt; a properties file &lt; {@code NEWSSTREAM_*} environment variables &lt; command-line flags;
+ * every key is documented in docs/configuration.md.
+ *
+ * @param kafka extra Kafka client / Streams properties passed through unchanged (SASL, SSL, tuning)
+ */
+public record ProcessorSettings(String bootstrapServers, String applicationId, TopicNames topics, Path stateDir,
+                                String processingGuarantee, int streamThreads, Duration commitInterval,
+                                Duration contextTtl, Duration windowGrace, int partitions, short replicationFactor,
+                                String httpHost, int httpPort, String applicationServer, Path registryFile,
+                                Path stanceCuesFile, Map<String, String> kafka) {
+    public ProcessorSettings {
+        kafka = Map.copyOf(kafka);
+    }
+
+    public ProcessorSettings withBootstrapServers(String servers) {
+        return new ProcessorSettings(servers, applicationId, topics, stateDir, processingGuarantee, streamThreads,
+                commitInterval, contextTtl, windowGrace, partitions, replicationFactor, httpHost, httpPort,
+                applicationServer, registryFile, stanceCuesFile, kafka);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.newsstream.processor;
+
+import dev.newsstream.events.Versioned;
+import java.time.Instant;
+
+/**
+ * One statement's contribution to the tables: {@code weight} +1 when a statement is counted, -1 when a corrected
+ * paragraph withdraws it. The value on the processor's internal repartition topics (JSON).
+ */
+public record StatementDelta(int schemaVersion, String articleId, int seq, String side, String speaker, String text,
+                             String stance, Double compound, Instant publishedAt, int weight) implements Versioned {
+    public static final int SCHEMA_VERSION = 1;
+
+    public StatementDelta withWeight(int w) {
+        return new StatementDelta(schemaVersion, articleId, seq, side, speaker, text, stance, compound, publishedAt, w);
+    }
+}
