@@ -1,0 +1,158 @@
+package dev.newsstream.processor;
+
+import dev.newsstream.events.TopicNames;
+import dev.newsstream.tagger.Tagger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology: creates the topics it needs, configures Kafka Streams (exactly_once_v2 by default, a
+ * state dir outside /tmp, a dying stream thread replaced), and closes cleanly. Owns its {@link KafkaStreams};
+ * thread-safe to {@link #close()} from a shutdown hook.
+ */
+public final class NewsProcessor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NewsProcessor.class);
+    private final ProcessorSettings settings;
+    private final KafkaStreams streams;
+    private final ProcessorMetrics metrics;
+
+    public NewsProcessor(ProcessorSettings settings, Tagger tagger, ProcessorMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        Topology topology = NewsTopology.build(NewsTopology.Options.from(settings), tagger, metrics);
+        this.streams = new KafkaStreams(topology, streamsProperties(settings));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("a stream thread died; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    /** Kafka Streams properties: our defaults, then the user's {@code kafka.*} pass-through settings. */
+    public static Properties streamsProperties(ProcessorSettings s) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.processingGuarantee());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.streamThreads());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitInterval().toMillis());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) s.replicationFactor());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // anything that fails outside our own dead-lettering (a bug in an aggregate) still lands in the DLQ
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, s.topics().deadLetters());
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500);
+        if (s.applicationServer() != null && !s.applicationServer().isBlank()) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s.applicationServer());
+        }
+        p.putAll(s.kafka());
+        return p;
+    }
+
+    /** Admin client properties: bootstrap and the user's security settings. */
+    public static Properties adminProperties(ProcessorSettings s) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        for (Map.Entry<String, String> e : s.kafka().entrySet()) {
+            if (AdminClientConfig.configNames().contains(e.getKey())) {
+                p.put(e.getKey(), e.getValue());
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Creates any of our topics that do not exist yet (input with {@code topic.partitions} partitions; outputs
+     * with log-append time, so old publication dates in event time cannot make retention delete fresh rows).
+     *
+     * @throws IllegalStateException naming the address when the broker cannot be reached in time
+     */
+    public static void createTopics(ProcessorSettings s) {
+        TopicNames t = s.topics();
+        try (Admin admin = Admin.create(adminProperties(s))) {
+            Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+            List<NewTopic> wanted = new ArrayList<>();
+            Map<String, String> appendTime = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+            for (String name : List.of(t.paragraphs(), t.taggedParagraphs(), t.sideSentiment(), t.speakerSentiment(),
+                    t.sideSentimentHourly(), t.sideSentimentDaily(), t.deadLetters())) {
+                if (!existing.contains(name)) {
+                    NewTopic topic = new NewTopic(name, s.partitions(), s.replicationFactor());
+                    if (!name.equals(t.paragraphs())) {
+                        topic.configs(appendTime);
+                    }
+                    wanted.add(topic);
+                }
+            }
+            if (!wanted.isEmpty()) {
+                try {
+                    admin.createTopics(wanted).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + s.bootstrapServers() + " to create topics: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + ". Is the broker running? Check bootstrap.servers.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    public void start() {
+        createTopics(settings);
+        streams.start();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public ProcessorSettings settings() {
+        return settings;
+    }
+
+    public ProcessorMetrics metrics() {
+        return metrics;
+    }
+
+    /** Blocks until the application is RUNNING, or fails after the timeout. */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
+                    || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the processor did not reach RUNNING within " + timeout
+                        + " (state " + streams.state() + ")");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
