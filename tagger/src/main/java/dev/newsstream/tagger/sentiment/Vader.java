@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -403,7 +404,7 @@ public final class Vader implements SentimentAnalyzer {
      * The reference's {@code _but_check}, including its bug: it walks the list and, for each value, rescales
      * the <em>first</em> element equal to it ({@code list.index}), which may be another, already rescaled
      * word, or nothing when that element is the "but" itself. Zeros are skipped because rescaling a zero
-     * changes nothing, which keeps this linear in the words without sentiment.
+     * changes nothing (the first zero found is rescaled to zero).
      */
     private static void butCheck(Tokens t, double[] s) {
         int bi = -1;
@@ -416,27 +417,59 @@ public final class Vader implements SentimentAnalyzer {
         if (bi < 0) {
             return;
         }
-        int[] nonZero = new int[t.n];
-        int m = 0;
-        for (int i = 0; i < t.n; i++) {
-            if (s[i] != 0) {
-                nonZero[m++] = i;
-            }
+        if (t.n > 64) {
+            butRescaleLarge(s, bi);
+        } else {
+            butRescale(s, bi);
         }
-        for (int k = 0; k < m; k++) {
-            double v = s[nonZero[k]];
-            int si = -1;
-            for (int q = 0; q < m; q++) {
-                if (s[nonZero[q]] == v) {
-                    si = nonZero[q];
-                    break;
-                }
+    }
+
+    /** The reference's rescaling loop as written: a scan for the first equal value per element. */
+    static void butRescale(double[] s, int bi) {
+        int n = s.length;
+        for (int k = 0; k < n; k++) {
+            double v = s[k];
+            if (v == 0) {
+                continue;
+            }
+            int si = 0;
+            while (s[si] != v) {
+                si++;
             }
             if (si < bi) {
                 s[si] = v * 0.5;
             } else if (si > bi) {
                 s[si] = v * 1.5;
             }
+        }
+    }
+
+    /**
+     * Same result as {@link #butRescale}, for long texts: "first index holding value v" is kept
+     * per value in a min-heap, so a megabyte of text costs n log n rather than n squared.
+     */
+    static void butRescaleLarge(double[] s, int bi) {
+        // Keys are non-zero, non-NaN doubles, for which Double.equals agrees with ==.
+        Map<Double, PriorityQueue<Integer>> byValue = new HashMap<>();
+        for (int q = 0; q < s.length; q++) {
+            if (s[q] != 0) {
+                byValue.computeIfAbsent(s[q], x -> new PriorityQueue<>()).add(q);
+            }
+        }
+        for (int k = 0; k < s.length; k++) {
+            double v = s[k];
+            if (v == 0) {
+                continue;
+            }
+            PriorityQueue<Integer> holders = byValue.get(v);
+            int si = holders.peek();
+            if (si == bi) {
+                continue;
+            }
+            holders.poll();
+            double nv = si < bi ? v * 0.5 : v * 1.5;
+            s[si] = nv;
+            byValue.computeIfAbsent(nv, x -> new PriorityQueue<>()).add(si);
         }
     }
 

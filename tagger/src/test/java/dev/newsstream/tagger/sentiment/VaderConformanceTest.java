@@ -26,14 +26,22 @@ class VaderConformanceTest {
     private static final double TOLERANCE = 0.001;
     private static final int MAX_REPORTED = 20;
 
-    /** Where surefire says the shared folder is; from the IDE, the checkout's sibling {@code ../shared}. */
+    /**
+     * The {@code sentiment-conformance} folder: under {@code -Dnewsstream.shared.dir} (surefire sets it),
+     * else, for IDE runs from the module directory, {@code ../shared} or the checkout's sibling
+     * {@code ../../shared}.
+     */
     static Path conformanceDir() {
         String shared = System.getProperty("newsstream.shared.dir");
-        Path base = shared != null && !shared.isBlank() ? Path.of(shared) : Path.of("..", "..", "shared");
-        if (shared == null && !Files.isDirectory(base)) {
-            base = Path.of("..", "shared");
+        if (shared != null && !shared.isBlank()) {
+            return Path.of(shared, "sentiment-conformance");
         }
-        return base.resolve("sentiment-conformance");
+        for (Path candidate : List.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))) {
+            if (Files.isDirectory(candidate.resolve("sentiment-conformance"))) {
+                return candidate.resolve("sentiment-conformance");
+            }
+        }
+        return Path.of("..", "shared", "sentiment-conformance");
     }
 
     @ParameterizedTest(name = "{0}")
