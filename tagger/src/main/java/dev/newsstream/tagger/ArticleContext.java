@@ -1,38 +1,74 @@
 package dev.newsstream.tagger;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What an article's earlier paragraphs established (its title, the people and institutions mentioned with
- * their roles and sides, an open quotation continuing into the next paragraph). Immutable, and a plain
- * Jackson-serialisable value: the processor keeps it in a state store keyed by article.
+ * their roles and sides, the latest speaker, an open quotation continuing into the next paragraph).
+ * Immutable, and a plain Jackson-serialisable value: the processor keeps it in a state store keyed by article.
+ * Bounded: at most {@link #MAX_MENTIONS} mentions are kept (the least recently mentioned are dropped), so a
+ * stored context stays a few kilobytes however long the article.
  *
- * @param title    the article's headline, or an empty string
- * @param mentions the article's mentions so far, oldest first (see {@link Mention})
- * @param openQuoteSpeaker the speaker of a quotation left open at the end of the previous paragraph, or null
+ * @param title            the article's headline, or an empty string
+ * @param mentions         the article's mentions so far, least recently mentioned first (see {@link Mention})
+ * @param openQuoteSpeaker canonical name of the speaker of a quotation left open at the end of the previous
+ *                         paragraph (or introduced by "X said:" at its end), or null
+ * @param lastSpeaker      canonical name of the latest statement's speaker, or null
+ * @param paragraphs       how many blocks (title included) the article has had so far: the index of the next
  */
-public record ArticleContext(String title, List<Mention> mentions, String openQuoteSpeaker) {
+public record ArticleContext(String title, List<Mention> mentions, String openQuoteSpeaker, String lastSpeaker,
+                             int paragraphs) {
+
+    public static final int MAX_MENTIONS = 48;
 
     public ArticleContext {
         title = title == null ? "" : title;
-        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        mentions = mentions == null ? List.of() : List.copyOf(mentions.size() <= MAX_MENTIONS ? mentions
+                : mentions.subList(mentions.size() - MAX_MENTIONS, mentions.size()));
+        paragraphs = Math.max(0, paragraphs);
     }
 
     public static ArticleContext start(String title) {
-        return new ArticleContext(title, List.of(), null);
+        return new ArticleContext(title, List.of(), null, null, 0);
+    }
+
+    /** The mention with this canonical name, or null. */
+    public Mention mention(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            if (mentions.get(i).name().equals(name)) {
+                return mentions.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** This context with {@code m} as the most recent mention (replacing an older one of the same name). */
+    public ArticleContext withMention(Mention m) {
+        List<Mention> out = new ArrayList<>(mentions.size() + 1);
+        for (Mention old : mentions) {
+            if (!old.name().equals(m.name())) {
+                out.add(old);
+            }
+        }
+        out.add(m);
+        return new ArticleContext(title, out, openQuoteSpeaker, lastSpeaker, paragraphs);
     }
 
     /**
      * A person or institution mentioned in the article.
      *
-     * @param name      canonical name ("Donald Trump", "The White House")
-     * @param surface   the text as written at its fullest mention
-     * @param role      title or role ("President", "Foreign Minister"), or null
-     * @param side      side code or null
-     * @param sideSource how the side was known (registry, demonym, title, ...), or null
-     * @param gender    "m", "f" or null when unknown (for pronoun resolution)
+     * @param name        canonical name ("Donald Trump", "The White House")
+     * @param surface     the text as written at its fullest mention
+     * @param role        title or role ("President", "Foreign Minister"), or null
+     * @param side        side code or null
+     * @param sideSource  how the side was known (registry, demonym, title, ...), or null
+     * @param gender      "m", "f" or null when unknown (for pronoun resolution)
      * @param institution true for organisations speaking (ministries, agencies, capitals)
-     * @param paragraph index of the paragraph of the latest mention
+     * @param paragraph   index of the paragraph of the latest mention
      */
     public record Mention(String name, String surface, String role, String side, String sideSource,
                           String gender, boolean institution, int paragraph) {

@@ -1,0 +1,155 @@
+package dev.newsstream.tagger.attribution;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Word lists the rules use: speech and cognition cues, titles, pronouns, words that never start a name. */
+final class Lexicon {
+    private Lexicon() {
+    }
+
+    /** How a cue form may introduce a statement. */
+    enum CueKind {
+        /** a finite speech verb: "said", "warns", "told" */
+        FINITE,
+        /** a participle after the clause it reports on: "..., reiterating X" */
+        PARTICIPLE,
+        /** a cognition verb: a statement only with "that" after it ("believes that") */
+        COGNITION
+    }
+
+    record Cue(String base, CueKind kind) {
+    }
+
+    private static final Map<String, Cue> CUES = new HashMap<>();
+
+    private static final String[] SPEECH = {
+        "say", "tell", "warn", "insist", "announce", "reiterate", "accuse", "urge", "claim", "declare", "stress",
+        "vow", "pledge", "threaten", "demand", "deny", "confirm", "acknowledge", "admit", "argue", "assert",
+        "note", "add", "state", "explain", "predict", "complain", "suggest", "emphasise", "emphasize",
+        "underline", "underscore", "repeat", "maintain", "caution", "tweet", "write", "reply", "respond",
+        "promise", "allege", "remark", "observe", "concede", "contend", "proclaim", "reaffirm", "signal",
+        "describe", "counter", "retort", "quip", "recall", "boast", "lament", "condemn", "criticise",
+        "criticize", "praise", "welcome", "dismiss", "reject", "blame", "charge", "assure", "question",
+        "talk", "speak", "call", "point", "post", "brief", "inform", "indicate", "propose", "ask",
+    };
+    private static final String[] COGNITION = {"believe", "think", "hope", "fear", "expect", "feel", "know"};
+
+    static {
+        for (String b : SPEECH) {
+            register(b, CueKind.FINITE);
+        }
+        for (String b : COGNITION) {
+            register(b, CueKind.COGNITION);
+        }
+        String[][] irregular = {
+            {"say", "says", "said", "saying"}, {"tell", "tells", "told", "telling"},
+            {"write", "writes", "wrote", "writing", "written"}, {"speak", "speaks", "spoke", "speaking", "spoken"},
+            {"think", "thinks", "thought", "thinking"}, {"feel", "feels", "felt", "feeling"},
+            {"know", "knows", "knew", "knowing"}, {"admit", "admits", "admitted", "admitting"},
+            {"quip", "quips", "quipped", "quipping"}, {"regret", "regrets", "regretted", "regretting"},
+        };
+        for (String[] forms : irregular) {
+            CueKind kind = CUES.getOrDefault(forms[0], new Cue(forms[0], CueKind.FINITE)).kind();
+            for (String f : forms) {
+                CUES.put(f, new Cue(forms[0], f.endsWith("ing") && kind == CueKind.FINITE ? CueKind.PARTICIPLE : kind));
+            }
+        }
+    }
+
+    private static void register(String b, CueKind kind) {
+        String stem = b.endsWith("e") ? b.substring(0, b.length() - 1) : b;
+        String third = b.endsWith("y") && !b.endsWith("ay") ? b.substring(0, b.length() - 1) + "ies"
+                : b.endsWith("s") || b.endsWith("sh") || b.endsWith("ch") ? b + "es" : b + "s";
+        String past = b.endsWith("e") ? b + "d" : b.endsWith("y") && !b.endsWith("ay") && !b.endsWith("ey")
+                ? b.substring(0, b.length() - 1) + "ied" : b + "ed";
+        Cue c = new Cue(b, kind);
+        CUES.put(b, c);
+        CUES.put(third, c);
+        CUES.put(past, c);
+        CUES.put(stem + "ing", new Cue(b, kind == CueKind.FINITE ? CueKind.PARTICIPLE : kind));
+    }
+
+    /** Bases that are a cue only with the particle after them ("talked about", "called for"). */
+    static final Map<String, Set<String>> PARTICLE = Map.of(
+            "talk", Set.of("about", "of"), "speak", Set.of("about", "of", "out"), "call", Set.of("for", "on"),
+            "point", Set.of("out"), "post", Set.of("on"), "brief", Set.of("reporters", "journalists"),
+            "ask", Set.of("whether", "if"), "signal", Set.of("that"), "question", Set.of("whether"),
+            "charge", Set.of("that"));
+
+    /** Bases too common in narration to report a clause unless "that" or a quotation follows. */
+    static final Set<String> WEAK = Set.of("add", "state", "note", "describe", "welcome", "dismiss", "reject",
+            "blame", "praise", "condemn", "criticise", "criticize", "question", "counter", "recall", "signal",
+            "indicate", "propose", "predict", "observe", "remark", "maintain", "repeat", "post", "answer",
+            "respond", "reply", "write", "charge", "promise", "threaten", "confirm", "deny", "admit", "concede",
+            "acknowledge", "brief", "inform", "assure");
+
+    static Cue cue(String word) {
+        return CUES.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    static final Set<String> PRONOUNS = Set.of("he", "she", "they", "we", "it", "i", "you");
+
+    /** Lower-case words that can be part of a title or role in a speaker phrase. */
+    static final Set<String> TITLES = Set.of("president", "leader", "minister", "secretary", "spokesman",
+            "spokeswoman", "spokesperson", "ambassador", "envoy", "official", "diplomat", "negotiator",
+            "chancellor", "premier", "chairman", "chairwoman", "chair", "chief", "general", "gen.", "commander",
+            "adviser", "advisor", "aide", "senator", "sen.", "representative", "rep.", "governor", "gov.", "king",
+            "queen", "prince", "emir", "sheikh", "ayatollah", "director", "head", "deputy", "vice", "foreign",
+            "defence", "defense", "prime", "supreme", "top", "senior", "former", "press", "secretary-general",
+            "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "lord", "counterpart", "mayor", "speaker",
+            "national", "security", "special", "acting", "interior", "finance", "trade", "external", "affairs",
+            "state", "military", "army", "navy", "coordinator", "commissioner", "sister", "lawmaker", "legislator",
+            "member", "delegate", "delegation", "sources", "source", "officials", "diplomats", "analyst",
+            "counsellor", "councillor", "first", "lady", "ministry", "office", "department", "agency", "negotiators",
+            "colonel", "col.", "lt.", "major", "captain", "admiral", "marshal", "justice", "attorney", "nuclear",
+            "chief-of-staff", "staff", "of", "high", "relief", "crown", "vice-president",
+            "u.s.", "un", "u.n.", "eu", "white", "house", "pentagon", "kremlin", "cabinet", "government",
+            "regime", "party", "leadership", "spokespeople", "presidential", "administration", "state-run",
+            "state-media", "media", "news", "outlet", "broadcaster", "newspaper", "side", "team", "mission");
+
+    /** Heads that mean a head of state or government ("the North Korean leader" -> the side's leader). */
+    static final Set<String> HEAD_TITLES = Set.of("president", "leader", "premier", "chancellor", "king", "emir",
+            "supreme", "prime");
+
+    /** Plural or joint subjects: "both leaders agreed" is not anyone's statement. */
+    static final Set<String> JOINT = Set.of("both", "two", "leaders", "sides", "parties", "they", "we", "all",
+            "officials", "diplomats", "negotiators", "analysts", "experts", "critics", "many", "some", "others",
+            "you", "i", "observers", "sources", "people", "countries", "nations", "governments", "together");
+
+    /** Capitalised words that do not start a name: sentence openers, months, days. */
+    static final Set<String> NOT_NAME = Set.of("The", "A", "An", "But", "And", "Or", "While", "Though",
+            "Although", "After", "Before", "In", "On", "At", "Then", "When", "As", "If", "It", "This", "That",
+            "These", "Those", "There", "Both", "Even", "However", "Meanwhile", "Still", "Yet", "So", "Also",
+            "Asked", "According", "For", "From", "With", "By", "Under", "Over", "During", "Since", "Until",
+            "Despite", "Speaking", "Earlier", "Later", "Last", "Next", "Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June",
+            "July", "August", "September", "October", "November", "December", "Now", "Today", "Yesterday",
+            "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "Its", "My", "Your", "What",
+            "Why", "How", "Who", "Where", "Which", "Not", "No", "Yes", "Instead", "Because", "Once", "Of",
+            "To", "Into", "About", "Against", "Among", "Between", "Without", "Within", "Like", "Unlike",
+            "Such", "Some", "Many", "Most", "Several", "Each", "Every", "Any", "All", "Other", "Another",
+            "Further", "Moreover", "Indeed", "Separately", "Overall", "Here", "Thus", "Hence", "Sources",
+            "Officials", "Read", "Subscribe", "Sign", "Click", "Share", "Follow", "Photo", "Image", "Watch");
+
+    /** Capitalised words that end a phrase as a thing, not a person ("Hanoi Summit", "Oval Office"). */
+    static final Set<String> THING_HEADS = Set.of("Summit", "Office", "Address", "Peninsula", "Agreement",
+            "Council", "Ministry", "Department", "Union", "Forces", "News", "Street", "House", "Deal", "Talks",
+            "War", "Accord", "Accords", "Treaty", "Conference", "Sea", "Strait", "Zone", "Party", "Army",
+            "Agency", "Committee", "Organization", "Organisation", "Parliament", "Congress", "Senate", "Assembly",
+            "Commission", "Bank", "Fund", "Times", "Post", "Journal", "Press", "Reuters", "Airport", "Hotel",
+            "Palace", "Square", "Day", "Week", "Year", "Act", "Plan", "Program", "Programme", "Initiative",
+            "Group", "Forum", "Court", "Guard", "Guards", "Corps", "Navy", "Air", "Force", "Media", "Television",
+            "TV", "Radio", "University", "Institute", "Center", "Centre", "Foundation", "Declaration",
+            "Resolution", "Facebook", "Twitter", "Telegram", "X", "Comments", "Reply", "Updates", "Team",
+            "Strip", "Coast", "Region", "Province", "City", "State", "States", "Republic", "Kingdom",
+            "Front", "Line", "Road", "Station", "Plant", "Complex", "Base", "Island", "Islands", "River", "Lake");
+
+    /** Abbreviations whose full stop does not end a sentence. */
+    static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov",
+            "lt", "col", "sgt", "capt", "adm", "jr", "sr", "no", "vs", "prof", "u.s", "u.n", "u.k", "e.u", "d.c",
+            "inc", "corp", "co", "ltd", "approx", "est", "fig", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+            "a.m", "p.m", "rev", "hon", "maj", "cmdr", "pres", "sec", "govt", "dept");
+}

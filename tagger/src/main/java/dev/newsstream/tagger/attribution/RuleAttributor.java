@@ -1,0 +1,889 @@
+package dev.newsstream.tagger.attribution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.newsstream.tagger.ArticleContext;
+import dev.newsstream.tagger.ArticleContext.Mention;
+import dev.newsstream.tagger.Attribution;
+import dev.newsstream.tagger.AttributionResult;
+import dev.newsstream.tagger.Attributor;
+import dev.newsstream.tagger.attribution.Lexicon.Cue;
+import dev.newsstream.tagger.attribution.Lexicon.CueKind;
+import dev.newsstream.tagger.attribution.Words.Word;
+import dev.newsstream.tagger.nlp.OpenNlp;
+import dev.newsstream.tagger.nlp.Token;
+import dev.newsstream.tagger.sides.ActorRegistry;
+
+/**
+ * Rule-based attribution: direct quotations (straight, curly and single marks, split and partial quotes, a
+ * quotation continuing into the next paragraph), reported speech led by speech and cognition verbs (finite,
+ * participial, "according to", clause-then-"X said"), and headline forms ("X says ...", "X: ..."); speakers
+ * from names, titles, pronouns, role nouns and institutions, resolved against the article's context and the
+ * {@link ActorRegistry}. How it works and the evidence keys: docs/attribution.md, docs/evidence.md.
+ *
+ * <p>Contract: never throws on any input (null, empty, unbalanced marks, control characters, any script);
+ * work is linear in the text and bounded: only the first {@link #MAX_CHARS} characters are analysed and
+ * part-of-speech tagging runs only on sentences that hold a cue verb. Every returned statement satisfies
+ * {@code text.equals(paragraph.substring(start, end))}. Immutable and thread-safe: per-article memory is the
+ * {@link ArticleContext} passed in and returned.
+ */
+public final class RuleAttributor implements Attributor {
+    /** Characters of a paragraph analysed; the rest is ignored (a real paragraph is far shorter). */
+    public static final int MAX_CHARS = 20_000;
+    private static final int MAX_POS_CHARS = 1_500;
+    static final String UNKNOWN = SpeakerResolver.UNKNOWN;
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their");
+    private static final Set<String> SKIP = Set.of("also", "later", "again", "then", "once", "earlier", "previously",
+            "reportedly", "still", "has", "had", "have", "is", "was", "were", "are", "did", "does", "do", "just",
+            "further", "on", "last", "late", "this", "week", "month", "year", "night", "morning", "evening",
+            "afternoon", "today", "yesterday", "tonight", "subsequently", "already", "even", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "been", "first", "publicly", "both");
+    private static final Set<String> NEGATION_OR_MODAL = Set.of("not", "n't", "never", "will", "would", "could",
+            "should", "may", "might", "must", "can", "to", "cannot", "shall", "didn't", "doesn't", "won't", "wouldn't");
+    private static final Set<String> AUX = Set.of("is", "was", "were", "are", "been", "be", "being");
+
+    private final ActorRegistry registry;
+    private final SpeakerResolver resolver;
+
+    private RuleAttributor(ActorRegistry registry) {
+        this.registry = registry;
+        this.resolver = new SpeakerResolver(registry);
+    }
+
+    public static RuleAttributor create(ActorRegistry registry) {
+        return new RuleAttributor(java.util.Objects.requireNonNull(registry, "registry"));
+    }
+
+    /** An attributor over the bundled default registry. */
+    public static RuleAttributor createDefault() {
+        return create(ActorRegistry.loadDefault());
+    }
+
+    @Override
+    public AttributionResult attribute(ArticleContext context, String paragraph) {
+        ArticleContext ctx = context == null ? ArticleContext.start("") : context;
+        String para = paragraph == null ? "" : paragraph;
+        ArticleContext next = new ArticleContext(ctx.title(), ctx.mentions(), ctx.openQuoteSpeaker(),
+                ctx.lastSpeaker(), ctx.paragraphs() + 1);
+        if (para.isBlank()) {
+            return new AttributionResult(List.of(), next);
+        }
+        if (Boilerplate.isBoilerplate(para)) {
+            return new AttributionResult(List.of(), new ArticleContext(ctx.title(), ctx.mentions(), null,
+                    ctx.lastSpeaker(), ctx.paragraphs() + 1));
+        }
+        try {
+            return new Run(ctx, para).analyse();
+        } catch (RuntimeException e) {
+            // the contract is "never throw": a rule bug must not stop an article stream; nothing is attributed
+            return new AttributionResult(List.of(), next);
+        }
+    }
+
+    /** Holds the speaker phrase found for a cue: the phrase, an appositive, and the index after both. */
+    private record NpRef(List<Word> np, List<Word> appositive, int end) {
+    }
+
+    /** The analysis of one paragraph; not shared between threads. */
+    private final class Run {
+        final ArticleContext ctx;
+        final String para;
+        final int n;
+        final List<QuoteSpan> quotes;
+        final List<Word> words;
+        final List<int[]> sentences = new ArrayList<>();
+        final String[] tags;
+        final boolean[] tagged;
+        final boolean[] consumed;
+        final Speaker[] quoteSpeaker;
+        final SpeakerResolver.Mentions mentions;
+        final List<Attribution> out = new ArrayList<>();
+        final boolean headline;
+        String openQuoteSpeaker;
+
+        Run(ArticleContext ctx, String para) {
+            this.ctx = ctx;
+            this.para = para;
+            this.n = Math.min(para.length(), MAX_CHARS);
+            this.quotes = QuoteScanner.scan(para, n);
+            this.words = Words.scan(para, n, quotes);
+            this.tags = new String[words.size()];
+            this.tagged = new boolean[words.size()];
+            this.consumed = new boolean[words.size()];
+            this.quoteSpeaker = new Speaker[quotes.size()];
+            this.mentions = new SpeakerResolver.Mentions(ctx.mentions(), ctx.paragraphs(), ctx.lastSpeaker());
+            this.headline = ctx.paragraphs() == 0 && !ctx.title().isBlank() && para.strip().equals(ctx.title().strip());
+        }
+
+        AttributionResult analyse() {
+            splitSentences();
+            collectMentions();
+            for (int[] s : sentences) {
+                quotesIn(s[0], s[1]);
+            }
+            for (int[] s : sentences) {
+                reportedIn(s[0], s[1]);
+            }
+            if (headline) {
+                headlineColon();
+            }
+            out.sort((x, y) -> Integer.compare(x.start(), y.start()));
+            String last = ctx.lastSpeaker();
+            for (Attribution a : out) {
+                if (a.speaker() != null) {
+                    last = a.speaker();
+                }
+            }
+            ArticleContext next = new ArticleContext(ctx.title(), mentions.list, openQuoteSpeaker, last,
+                    ctx.paragraphs() + 1);
+            return new AttributionResult(out, next);
+        }
+
+        // ---------------------------------------------------------------- sentences and tags
+
+        void splitSentences() {
+            int start = 0;
+            for (int i = 0; i < words.size(); i++) {
+                Word w = words.get(i);
+                boolean end = false;
+                if (w.text().equals(".") || w.text().equals("!") || w.text().equals("?")) {
+                    end = i + 1 >= words.size() || startsSentence(words.get(i + 1));
+                } else if (w.isQuote()) {
+                    QuoteSpan q = quotes.get(w.quote());
+                    char last = q.contentEnd() > q.contentStart() ? para.charAt(q.contentEnd() - 1) : ' ';
+                    end = (last == '.' || last == '!' || last == '?') && i + 1 < words.size()
+                            && startsSentence(words.get(i + 1)) && !isCueAt(i + 1)
+                            && !(words.get(i + 1).isCapitalized() && i + 2 < words.size() && isCueAt(i + 2));
+                }
+                if (end) {
+                    sentences.add(new int[] {start, i + 1});
+                    start = i + 1;
+                }
+            }
+            if (start < words.size()) {
+                sentences.add(new int[] {start, words.size()});
+            }
+        }
+
+        boolean startsSentence(Word w) {
+            return w.isQuote() || w.isCapitalized() || Character.isDigit(w.text().charAt(0));
+        }
+
+        String tag(int i) {
+            if (!tagged[i]) {
+                int[] s = sentenceOf(i);
+                int from = words.get(s[0]).start();
+                int to = words.get(s[1] - 1).end();
+                for (int k = s[0]; k < s[1]; k++) {
+                    tagged[k] = true;
+                }
+                if (to - from <= MAX_POS_CHARS) {
+                    List<Token> toks = OpenNlp.tokens(para, from, to, false);
+                    int t = 0;
+                    for (int k = s[0]; k < s[1]; k++) {
+                        int ws = words.get(k).start();
+                        while (t < toks.size() && toks.get(t).start() < ws) {
+                            t++;
+                        }
+                        if (t < toks.size() && toks.get(t).start() == ws) {
+                            tags[k] = toks.get(t).pos();
+                        }
+                    }
+                }
+            }
+            return tags[i];
+        }
+
+        int[] sentenceOf(int i) {
+            for (int[] s : sentences) {
+                if (i >= s[0] && i < s[1]) {
+                    return s;
+                }
+            }
+            return new int[] {i, i + 1};
+        }
+
+        // ---------------------------------------------------------------- cues
+
+        Cue cueAt(int i) {
+            if (i < 0 || i >= words.size()) {
+                return null;
+            }
+            Word w = words.get(i);
+            if (w.isQuote() || w.isPunct()) {
+                return null;
+            }
+            Cue c = Lexicon.cue(w.text());
+            if (c == null) {
+                return null;
+            }
+            Set<String> particles = Lexicon.PARTICLE.get(c.base());
+            if (particles != null && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
+                return null;
+            }
+            String l = w.lower();
+            if (!l.equals("said") && !l.equals("says") && !l.equals("told") && !l.equals("say")) {
+                String t = tag(i);
+                if (t != null && (t.equals("NOUN") || t.equals("ADJ") || t.equals("PROPN") || t.startsWith("NN")
+                        || t.equals("NUM") || t.equals("ADP") || t.equals("JJ"))) {
+                    return null;
+                }
+            }
+            return c;
+        }
+
+        boolean isCueAt(int i) {
+            if (i < 0 || i >= words.size()) {
+                return false;
+            }
+            return Lexicon.cue(words.get(i).text()) != null;
+        }
+
+        // ---------------------------------------------------------------- phrases
+
+        boolean isDet(Word w) {
+            return !w.isQuote() && DETERMINERS.contains(w.lower());
+        }
+
+        boolean isPronoun(Word w) {
+            return !w.isQuote() && Lexicon.PRONOUNS.contains(w.lower());
+        }
+
+        boolean isNpWord(int i) {
+            Word w = words.get(i);
+            if (w.isQuote()) {
+                return false;
+            }
+            if (w.isPossessive()) {
+                return true;
+            }
+            if (w.isPunct()) {
+                return false;
+            }
+            if (w.isCapitalized()) {
+                return !Lexicon.NOT_NAME.contains(w.text()) && Lexicon.cue(w.text()) == null
+                        || Lexicon.cue(w.text()) != null && Character.isUpperCase(w.text().charAt(w.text().length() - 1));
+            }
+            String l = w.lower();
+            return Lexicon.TITLES.contains(l) || l.equals("al-") || l.equals("bin") || l.equals("von")
+                    || l.equals("der") || l.equals("de") || l.equals("el") || l.equals("al") || l.equals("ibn");
+        }
+
+        /** The phrase ending at word {@code j} (inclusive), not before {@code lo}. */
+        List<Word> npLeft(int j, int lo) {
+            int i = j;
+            while (i >= lo) {
+                Word w = words.get(i);
+                if (isDet(w)) {
+                    i--;
+                    break;
+                }
+                if (!isNpWord(i)) {
+                    break;
+                }
+                i--;
+            }
+            int s = i + 1;
+            while (s <= j && (words.get(s).is("of") || words.get(s).isPossessive())) {
+                s++;
+            }
+            if (s > j) {
+                return List.of();
+            }
+            List<Word> np = words.subList(s, j + 1);
+            return hasContent(np) ? np : List.of();
+        }
+
+        boolean hasContent(List<Word> np) {
+            for (Word w : np) {
+                if (w.isCapitalized() && !DETERMINERS.contains(w.lower()) || Lexicon.TITLES.contains(w.lower())
+                        && !w.is("of")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The phrase starting at word {@code i}, with an appositive (", North Korea's foreign minister,"). */
+        NpRef npRight(int i, int hi) {
+            int k = i;
+            if (k < hi && isPronoun(words.get(k))) {
+                return new NpRef(words.subList(k, k + 1), List.of(), k + 1);
+            }
+            if (k < hi && isDet(words.get(k))) {
+                k++;
+            }
+            while (k < hi && isNpWord(k)) {
+                k++;
+            }
+            while (k > i && (words.get(k - 1).is("of") || words.get(k - 1).isPossessive() && k < hi
+                    && !isNpWord(k))) {
+                k--;
+            }
+            List<Word> np = words.subList(i, k);
+            if (!hasContent(np)) {
+                return null;
+            }
+            List<Word> app = List.of();
+            int end = k;
+            if (k + 1 < hi && words.get(k).text().equals(",")) {
+                int a = k + 1;
+                int e = a;
+                while (e < hi && e - a < 14 && !words.get(e).text().equals(",") && !words.get(e).isQuote()
+                        && !words.get(e).text().equals(".") && cueAt(e) == null) {
+                    e++;
+                }
+                if (e > a && (isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who"))
+                        && (e >= hi || words.get(e).text().equals(",") || cueAt(e) != null)) {
+                    app = trimNp(a, e);
+                    end = e < hi && words.get(e).text().equals(",") ? e + 1 : e;
+                }
+            }
+            return new NpRef(np, app, end);
+        }
+
+        List<Word> trimNp(int a, int e) {
+            int k = a;
+            if (k < e && isDet(words.get(k))) {
+                k++;
+            }
+            int s = k;
+            while (k < e && isNpWord(k)) {
+                k++;
+            }
+            return k > s ? words.subList(a, k) : List.of();
+        }
+
+        /** The subject before a cue at {@code c}: "Kim said", "Ri, the foreign minister, said", "he also said". */
+        NpRef subjectLeft(int c, int lo) {
+            int j = c - 1;
+            int skipped = 0;
+            while (j >= lo && skipped < 6) {
+                Word w = words.get(j);
+                String l = w.lower();
+                if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't")) {
+                    return null;
+                }
+                if (SKIP.contains(l) || !w.isCapitalized() && l.endsWith("ly") && l.length() > 3) {
+                    j--;
+                    skipped++;
+                    continue;
+                }
+                break;
+            }
+            if (j < lo) {
+                return null;
+            }
+            Word w = words.get(j);
+            if (isPronoun(w)) {
+                return new NpRef(words.subList(j, j + 1), List.of(), c);
+            }
+            if (w.text().equals(",")) {
+                for (int p = j - 1; p >= Math.max(lo, j - 16); p--) {
+                    if (words.get(p).text().equals(",")) {
+                        List<Word> head = p - 1 >= lo && isPronoun(words.get(p - 1)) ? words.subList(p - 1, p)
+                                : npLeft(p - 1, lo);
+                        if (!head.isEmpty()) {
+                            return new NpRef(head, trimNp(p + 1, j), c);
+                        }
+                        break;
+                    }
+                    if (words.get(p).isQuote() || words.get(p).text().equals(".")) {
+                        break;
+                    }
+                }
+                return null;
+            }
+            List<Word> np = npLeft(j, lo);
+            return np.isEmpty() ? null : new NpRef(np, List.of(), c);
+        }
+
+        boolean negatedOrModal(int c, int lo) {
+            for (int j = c - 1; j >= Math.max(lo, c - 4); j--) {
+                String l = words.get(j).lower();
+                if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't")) {
+                    return true;
+                }
+                if (!SKIP.contains(l) && !l.endsWith("ly")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        Speaker resolve(NpRef ref) {
+            if (ref == null) {
+                return null;
+            }
+            return resolver.resolve(para, ref.np(), ref.appositive(), mentions, ref.np().get(0).start());
+        }
+
+        // ---------------------------------------------------------------- mentions
+
+        void collectMentions() {
+            int sentence = 0;
+            for (int i = 0; i < words.size(); i++) {
+                while (sentence < sentences.size() && sentences.get(sentence)[1] <= i) {
+                    sentence++;
+                }
+                Word w = words.get(i);
+                boolean starts = w.isCapitalized() && !Lexicon.NOT_NAME.contains(w.text()) || isDet(w)
+                        && i + 1 < words.size() && words.get(i + 1).isCapitalized();
+                if (!starts) {
+                    continue;
+                }
+                NpRef ref = npRight(i, words.size());
+                if (ref == null || ref.np().isEmpty()) {
+                    continue;
+                }
+                int sentStart = sentence < sentences.size() ? words.get(sentences.get(sentence)[0]).start() : 0;
+                remember(ref.np(), sentStart, false);
+                i += ref.np().size() - 1;
+            }
+        }
+
+        void remember(List<Word> np, int sentStart, boolean spoke) {
+            SpeakerResolver.Parsed p = resolver.parse(para, np);
+            String written = String.join(" ", p.name());
+            if (p.institution() != null && p.name().isEmpty()) {
+                var a = p.institution();
+                mentions.add(new Mention(a.name(), p.text(), null, a.side(), "registry", null, true,
+                        mentions.paragraph), np.get(0).start(), sentStart);
+                return;
+            }
+            if (p.name().isEmpty()) {
+                return;
+            }
+            var reg = registry.actor(written).filter(a -> !a.institution());
+            Mention known = reg.isPresent() ? null : resolver.matchMention(written, mentions);
+            boolean personLike = reg.isPresent() || known != null || p.name().size() >= 2 || p.title() != null;
+            if (!personLike || registry.place(written).isPresent()) {
+                return;
+            }
+            Speaker s = resolver.resolve(para, np, List.of(), mentions, np.get(0).start());
+            if (s == null || s.institution()) {
+                return;
+            }
+            if (known != null && !known.name().equals(s.name())) {
+                mentions.list.removeIf(o -> o.name().equals(known.name()));
+            }
+            mentions.add(new Mention(s.name(), p.text(), s.role(), s.side(), s.sideSource(), s.gender(), false,
+                    mentions.paragraph), np.get(0).start(), sentStart);
+        }
+
+        void rememberSpeaker(Speaker s, int offset) {
+            Mention old = mentions.byName(s.name());
+            String gender = s.gender() != null ? s.gender() : old == null ? null : old.gender();
+            String role = s.role() != null ? s.role() : old == null ? null : old.role();
+            String side = !UNKNOWN.equals(s.side()) || old == null ? s.side() : old.side();
+            mentions.list.removeIf(o -> o.name().equals(s.name()));
+            mentions.list.add(new Mention(s.name(), old != null ? old.surface() : s.mention(), role, side,
+                    s.sideSource(), gender, s.institution(), mentions.paragraph));
+        }
+
+        // ---------------------------------------------------------------- direct quotations
+
+        void quotesIn(int a, int b) {
+            for (int q = a; q < b; q++) {
+                if (!words.get(q).isQuote()) {
+                    continue;
+                }
+                int prevQ = a - 1;
+                for (int k = q - 1; k >= a; k--) {
+                    if (words.get(k).isQuote()) {
+                        prevQ = k;
+                        break;
+                    }
+                }
+                int nextQ = b;
+                for (int k = q + 1; k < b; k++) {
+                    if (words.get(k).isQuote()) {
+                        nextQ = k;
+                        break;
+                    }
+                }
+                QuoteSpan qs = quotes.get(words.get(q).quote());
+                char lastChar = para.charAt(qs.contentEnd() - 1);
+                boolean rightFirst = lastChar == ',' || q + 1 < nextQ && (words.get(q + 1).text().equals(",")
+                        || words.get(q + 1).text().equals("—") || words.get(q + 1).text().equals("–")
+                        || !words.get(q + 1).isCapitalized() && !words.get(q + 1).isPunct());
+                Found f = rightFirst ? right(q, nextQ) : left(q, prevQ + 1);
+                if (f == null) {
+                    f = rightFirst ? left(q, prevQ + 1) : right(q, nextQ);
+                }
+                if (f == null && prevQ >= a && quoteSpeaker[words.get(prevQ).quote()] != null
+                        && onlyGlue(prevQ + 1, q)) {
+                    f = new Found(quoteSpeaker[words.get(prevQ).quote()].as("continuation",
+                            quoteSpeaker[words.get(prevQ).quote()].mention()), "continuation", null, -1);
+                }
+                if (f == null) {
+                    f = continuation(q);
+                }
+                if (f == null) {
+                    continue;
+                }
+                quoteSpeaker[words.get(q).quote()] = f.speaker();
+                if (f.cueIndex() >= 0) {
+                    consumed[f.cueIndex()] = true;
+                }
+                emit(qs.contentStart(), qs.contentEnd(), true, f.speaker(), f.rule(), f.cue());
+                if (!qs.closed()) {
+                    openQuoteSpeaker = f.speaker().name();
+                }
+            }
+        }
+
+        boolean onlyGlue(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (!words.get(k).isPunct()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Found continuation(int q) {
+            Speaker prevPara = null;
+            if (ctx.openQuoteSpeaker() != null) {
+                Mention m = mentions.byName(ctx.openQuoteSpeaker());
+                prevPara = m != null ? SpeakerResolver.fromMention(m, ctx.openQuoteSpeaker(), "continuation")
+                        : new Speaker(ctx.openQuoteSpeaker(), UNKNOWN, "none", "continuation",
+                        ctx.openQuoteSpeaker(), null, null, false);
+            }
+            // a quotation opening the paragraph carries on the open quotation (or "X said:") of the previous one
+            if (q == 0 && prevPara != null) {
+                return new Found(prevPara.as("continuation", prevPara.mention()), "continuation", null, -1);
+            }
+            // a later quotation with no cue in its sentence continues this paragraph's previous speaker
+            for (int k = q - 1; k >= 0; k--) {
+                if (words.get(k).isQuote() && quoteSpeaker[words.get(k).quote()] != null) {
+                    Speaker s = quoteSpeaker[words.get(k).quote()];
+                    return new Found(s.as("continuation", s.mention()), "continuation", null, -1);
+                }
+            }
+            return null;
+        }
+
+        record Found(Speaker speaker, String rule, String cue, int cueIndex) {
+        }
+
+        /** "“...,” he said" / "“...,” said Ri, the foreign minister" / "“...,” Kim told reporters". */
+        Found right(int q, int hi) {
+            int k = q + 1;
+            while (k < hi && (words.get(k).text().equals(",") || words.get(k).text().equals("—")
+                    || words.get(k).text().equals("–") || words.get(k).text().equals("-"))) {
+                k++;
+            }
+            if (k >= hi) {
+                return null;
+            }
+            Cue cue = cueAt(k);
+            if (cue != null && cue.kind() != CueKind.COGNITION) {
+                NpRef ref = npRight(k + 1, hi);
+                Speaker s = resolve(ref);
+                if (s != null) {
+                    return new Found(s, "direct-quote-before-cue", words.get(k).text(), k);
+                }
+                return null;
+            }
+            NpRef ref = npRight(k, hi);
+            if (ref == null) {
+                return null;
+            }
+            int c = ref.end();
+            int skipped = 0;
+            while (c < hi && skipped < 5 && (SKIP.contains(words.get(c).lower())
+                    || words.get(c).lower().endsWith("ly") && !words.get(c).isCapitalized())) {
+                c++;
+                skipped++;
+            }
+            Cue cu = cueAt(c);
+            if (cu == null || cu.kind() == CueKind.COGNITION || negatedOrModal(c, k)) {
+                return null;
+            }
+            Speaker s = resolve(ref);
+            return s == null ? null : new Found(s, "direct-quote-before-cue", words.get(c).text(), c);
+        }
+
+        /** "Kim said, “...”" / "The White House says “...”" / "Kim: “...”" / "According to X, “...”". */
+        Found left(int q, int lo) {
+            int k = q - 1;
+            if (k < lo) {
+                return null;
+            }
+            boolean colon = words.get(k).text().equals(":");
+            for (int c = k; c >= Math.max(lo, k - 25); c--) {
+                Word w = words.get(c);
+                if (w.text().equals(".") || w.text().equals(";")) {
+                    break;
+                }
+                if (w.is("according") && c + 1 < q && words.get(c + 1).is("to")) {
+                    Speaker s = resolve(npRight(c + 2, q));
+                    if (s != null) {
+                        return new Found(s, "direct-quote-according-to", "according to", c);
+                    }
+                }
+                Cue cue = cueAt(c);
+                if (cue == null || cue.kind() == CueKind.COGNITION && !colon) {
+                    continue;
+                }
+                if (negatedOrModal(c, lo)) {
+                    return null;
+                }
+                NpRef subj = subjectLeft(c, lo);
+                Speaker s = resolve(subj);
+                if (s == null && subj == null) {
+                    s = resolve(npRight(c + 1, q));
+                }
+                if (s != null) {
+                    return new Found(s, "direct-quote-after-cue", w.text(), c);
+                }
+                return null;
+            }
+            if (colon && k - 1 >= lo) {
+                List<Word> np = npLeft(k - 1, lo);
+                if (!np.isEmpty()) {
+                    Speaker s = resolve(new NpRef(np, List.of(), k));
+                    if (s != null) {
+                        return new Found(s, "direct-quote-colon", ":", -1);
+                    }
+                }
+            }
+            return null;
+        }
+
+        // ---------------------------------------------------------------- reported speech
+
+        void reportedIn(int a, int b) {
+            for (int c = a; c < b; c++) {
+                if (consumed[c]) {
+                    continue;
+                }
+                Word w = words.get(c);
+                if (w.is("according") && c + 1 < b && words.get(c + 1).is("to")) {
+                    accordingTo(c, a, b);
+                    continue;
+                }
+                if (Lexicon.cue(w.text()) == null) {
+                    continue;
+                }
+                Cue cue = cueAt(c);
+                if (cue == null) {
+                    continue;
+                }
+                reported(c, cue, a, b);
+            }
+        }
+
+        int sentenceEndChar(int a, int b) {
+            int e = b - 1;
+            while (e > a && words.get(e).isPunct() && !words.get(e).text().equals(")")) {
+                e--;
+            }
+            return words.get(e).end();
+        }
+
+        boolean hasThatSoon(int c, int b) {
+            for (int k = c + 1; k < Math.min(b, c + 5); k++) {
+                if (words.get(k).is("that")) {
+                    return true;
+                }
+                if (words.get(k).isQuote() || words.get(k).text().equals(".")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        void reported(int c, Cue cue, int a, int b) {
+            String base = cue.base();
+            boolean that = hasThatSoon(c, b);
+            if (cue.kind() == CueKind.COGNITION && !(c + 1 < b && words.get(c + 1).is("that"))) {
+                return;
+            }
+            if (Lexicon.WEAK.contains(base) && !that && !headline) {
+                return;
+            }
+            Word w = words.get(c);
+            CueKind kind = cue.kind();
+            if (kind == CueKind.PARTICIPLE && c > a && AUX.contains(words.get(c - 1).lower())) {
+                kind = CueKind.FINITE;
+            }
+            if (kind == CueKind.PARTICIPLE) {
+                if (c == a || isDet(words.get(c - 1)) || words.get(c - 1).is("of") || words.get(c - 1).is("by")
+                        || words.get(c - 1).is("for") || words.get(c - 1).is("after") || words.get(c - 1).is("before")
+                        || words.get(c - 1).is("without") || words.get(c - 1).is("while")) {
+                    return;
+                }
+                Speaker s = null;
+                for (int i = a; i < c && s == null; i++) {
+                    Word x = words.get(i);
+                    if (x.isQuote()) {
+                        return;
+                    }
+                    if (isPronoun(x) || x.isCapitalized() && !Lexicon.NOT_NAME.contains(x.text())
+                            || isDet(x) && i + 1 < c && isNpWord(i + 1)) {
+                        NpRef ref = npRight(i, c);
+                        if (ref != null) {
+                            s = resolve(ref);
+                            if (s == null) {
+                                return;   // a joint or plural subject: nobody's statement
+                            }
+                            i = ref.end() - 1;
+                        }
+                    }
+                }
+                if (s != null) {
+                    int end = sentenceEndChar(a, b);
+                    if (wordsBetween(c, end) >= 3) {
+                        emit(w.start(), end, false, s, "reported-participle", w.text());
+                    }
+                }
+                return;
+            }
+            if (negatedOrModal(c, a)) {
+                return;
+            }
+            NpRef subj = subjectLeft(c, a);
+            int end = sentenceEndChar(a, b);
+            if (subj == null) {
+                // "..., said Kim." — the clause before the comma is the statement
+                if (c - 1 > a && words.get(c - 1).text().equals(",")) {
+                    NpRef after = npRight(c + 1, b);
+                    Speaker s = resolve(after);
+                    if (s != null && after.end() >= b - 3) {
+                        emit(words.get(a).start(), words.get(c - 2).end(), false, s, "reported-clause-before-cue",
+                                w.text());
+                    }
+                }
+                return;
+            }
+            Speaker s = resolve(subj);
+            if (s == null) {
+                return;
+            }
+            int subjStart = indexOf(subj.np().get(0));
+            boolean trailing = subjStart - 1 > a && words.get(subjStart - 1).text().equals(",") && !that
+                    && b - c <= 8;
+            if (trailing) {
+                int clauseEnd = subjStart - 2;
+                emit(words.get(a).start(), words.get(clauseEnd).end(), false, s, "reported-clause-before-cue",
+                        w.text());
+                return;
+            }
+            int from = w.start();
+            if (c - 1 >= a && words.get(c - 1).lower().endsWith("ly") && !words.get(c - 1).isCapitalized()) {
+                from = words.get(c - 1).start();
+            }
+            if (wordsBetween(c, end) >= 3) {
+                emit(from, end, false, s, headline ? "headline" : that ? "reported-said-that" : "reported-cue",
+                        w.text());
+            }
+        }
+
+        void accordingTo(int c, int a, int b) {
+            NpRef ref = npRight(c + 2, b);
+            if (ref == null) {
+                return;
+            }
+            Speaker s = resolve(ref);
+            if (s == null) {
+                return;
+            }
+            int end = sentenceEndChar(a, b);
+            boolean leading = c == a || c - 1 == a && (words.get(a).isPunct() || words.get(a).is("but")
+                    || words.get(a).is("and"));
+            if (leading) {
+                int k = ref.end();
+                while (k < b && (words.get(k).text().equals(",") || !words.get(k).isPunct() && k < ref.end() + 4
+                        && !isNpStart(k) && k == ref.end())) {
+                    k++;
+                }
+                if (k < b && words.get(k - 1).text().equals(",") && k < b) {
+                    emit(words.get(k).start(), end, false, s, "according-to", "according to");
+                }
+            } else {
+                int e = c - 1;
+                while (e > a && words.get(e).isPunct()) {
+                    e--;
+                }
+                if (e > a) {
+                    emit(words.get(a).start(), words.get(e).end(), false, s, "according-to", "according to");
+                }
+            }
+        }
+
+        boolean isNpStart(int k) {
+            return isNpWord(k) || isDet(words.get(k));
+        }
+
+        void headlineColon() {
+            for (int k = 1; k < Math.min(words.size() - 1, 9); k++) {
+                if (words.get(k).text().equals(":")) {
+                    List<Word> np = npLeft(k - 1, 0);
+                    if (!np.isEmpty() && indexOf(np.get(0)) == 0) {
+                        Speaker s = resolve(new NpRef(np, List.of(), k));
+                        if (s != null && k + 1 < words.size() && !words.get(k + 1).isQuote()) {
+                            emit(words.get(k + 1).start(), sentenceEndChar(k + 1, words.size()), false, s,
+                                    "headline", ":");
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+
+        int wordsBetween(int c, int endChar) {
+            int count = 0;
+            for (int k = c + 1; k < words.size() && words.get(k).start() < endChar; k++) {
+                if (!words.get(k).isPunct()) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        int indexOf(Word w) {
+            int lo = 0;
+            int hi = words.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int s = words.get(mid).start();
+                if (s < w.start()) {
+                    lo = mid + 1;
+                } else if (s > w.start()) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return 0;
+        }
+
+        void emit(int start, int end, boolean direct, Speaker s, String rule, String cue) {
+            if (end <= start) {
+                return;
+            }
+            for (Attribution o : out) {
+                if (start < o.end() && o.start() < end) {
+                    return; // a span already attributed (a quotation inside a reported clause) is not doubled
+                }
+            }
+            Map<String, String> ev = new LinkedHashMap<>();
+            ev.put("rule", rule);
+            if (cue != null) {
+                ev.put("cue", cue);
+            }
+            ev.put("speakerMention", s.mention());
+            ev.put("speakerResolution", s.resolution());
+            ev.put("sideSource", UNKNOWN.equals(s.side()) ? "none" : s.sideSource());
+            out.add(new Attribution(para.substring(start, end), start, end, direct, s.name(), s.side(), ev));
+            rememberSpeaker(s, start);
+        }
+    }
+}

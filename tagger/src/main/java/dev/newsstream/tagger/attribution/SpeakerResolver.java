@@ -1,0 +1,423 @@
+package dev.newsstream.tagger.attribution;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.newsstream.tagger.ArticleContext.Mention;
+import dev.newsstream.tagger.attribution.Words.Word;
+import dev.newsstream.tagger.sides.Actor;
+import dev.newsstream.tagger.sides.ActorRegistry;
+
+/**
+ * Turns a speaker phrase (a run of words before or after a cue) into a canonical speaker and side, using
+ * the registry's world knowledge and the article's mentions so far. Immutable and thread-safe; the mutable
+ * per-paragraph state lives in the {@link Mentions} passed in.
+ */
+final class SpeakerResolver {
+    static final String UNKNOWN = "UNKNOWN";
+    private final ActorRegistry registry;
+
+    SpeakerResolver(ActorRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The article's mentions while one paragraph is analysed: earlier paragraphs' plus this one's so far. */
+    static final class Mentions {
+        final List<Mention> list;
+        final List<int[]> here = new ArrayList<>();   // {offset, sentenceStart, index into list} this paragraph
+        final List<Mention> hereMentions = new ArrayList<>();
+        final int paragraph;
+        final String lastSpeaker;
+
+        Mentions(List<Mention> start, int paragraph, String lastSpeaker) {
+            this.list = new ArrayList<>(start);
+            this.paragraph = paragraph;
+            this.lastSpeaker = lastSpeaker;
+        }
+
+        Mention byName(String name) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).name().equals(name)) {
+                    return list.get(i);
+                }
+            }
+            return null;
+        }
+
+        void add(Mention m, int offset, int sentenceStart) {
+            list.removeIf(o -> o.name().equals(m.name()));
+            list.add(m);
+            here.add(new int[] {offset, sentenceStart});
+            hereMentions.add(m);
+        }
+    }
+
+    /** A parsed speaker phrase: its words' parts. */
+    record Parsed(String text, int start, List<Word> words, List<String> name, String title, String side,
+                  String sideSource, String sideSurface, Actor institution, String place) {
+    }
+
+    Parsed parse(String para, List<Word> np) {
+        int start = np.get(0).start();
+        String text = para.substring(start, np.get(np.size() - 1).end());
+        String side = null;
+        String sideSource = null;
+        String sideSurface = null;
+        Actor inst = null;
+        // institutions: the longest sub-phrase the registry knows ("North Korea's foreign ministry", "KCNA")
+        int best = 0;
+        for (int i = 0; i < np.size(); i++) {
+            for (int j = Math.min(np.size(), i + 7); j > i && j - i > best; j--) {
+                String s = para.substring(np.get(i).start(), np.get(j - 1).end());
+                Optional<Actor> a = registry.actor(s);
+                if (a.isPresent() && a.get().institution()) {
+                    inst = a.get();
+                    best = j - i;
+                }
+            }
+        }
+        // side hints: the longest demonym or place at each position ("North Korean", "U.S.", "Washington's")
+        boolean[] placeWord = new boolean[np.size()];
+        String place = null;
+        for (int i = 0; i < np.size(); i++) {
+            if (!np.get(i).isCapitalized()) {
+                continue;
+            }
+            for (int j = Math.min(np.size(), i + 5); j > i; j--) {
+                String s = para.substring(np.get(i).start(), np.get(j - 1).end());
+                String stripped = s.endsWith(".") && !s.endsWith("U.S.") && !s.endsWith(".S.") ? s : s;
+                Optional<String> d = registry.demonym(stripped);
+                Optional<String> p = registry.place(stripped);
+                if (p.isEmpty() && stripped.endsWith(".")) {
+                    p = registry.place(stripped.substring(0, stripped.length() - 1));
+                    d = d.isPresent() ? d : registry.demonym(stripped.substring(0, stripped.length() - 1));
+                }
+                if (d.isPresent() || p.isPresent()) {
+                    if (side == null) {
+                        side = p.isPresent() ? p.get() : d.get();
+                        sideSource = p.isPresent() ? registry.placeKind(stripped.replaceAll("\\.$", "")) : "demonym";
+                        if (p.isPresent() && !"capital".equals(sideSource) && registry.place(stripped).isEmpty()
+                                && d.isPresent()) {
+                            sideSource = "demonym";
+                        }
+                        sideSurface = s;
+                        if (j - i == np.size() || (j - i == np.size() - 1 && np.get(np.size() - 1).isPossessive())) {
+                            place = s;
+                        }
+                    }
+                    for (int k = i; k < j; k++) {
+                        placeWord[k] = true;
+                    }
+                    i = j - 1;
+                    break;
+                }
+            }
+        }
+        // the name: trailing capitalised words that are not titles, places or sentence openers
+        List<String> name = new ArrayList<>();
+        int k = np.size() - 1;
+        while (k >= 0 && np.get(k).isPossessive()) {
+            k--;
+        }
+        int nameEnd = k;
+        while (k >= 0) {
+            Word w = np.get(k);
+            String lw = w.lower();
+            boolean particle = lw.equals("al-") || lw.equals("bin") || lw.equals("von") || lw.equals("der")
+                    || lw.equals("de") || lw.equals("el") || lw.equals("al") || lw.equals("ibn") || lw.equals("abu");
+            if (placeWord[k] || !(w.isCapitalized() || particle && k < nameEnd) || Lexicon.TITLES.contains(lw)
+                    || Lexicon.NOT_NAME.contains(w.text()) || w.isPossessive()) {
+                break;
+            }
+            k--;
+        }
+        for (int i = k + 1; i <= nameEnd; i++) {
+            name.add(np.get(i).text());
+        }
+        if (!name.isEmpty() && Lexicon.THING_HEADS.contains(name.get(name.size() - 1)) && inst == null
+                && registry.actor(String.join(" ", name)).isEmpty()) {
+            name.clear();
+        }
+        StringBuilder title = new StringBuilder();
+        for (int i = 0; i <= k && i < np.size(); i++) {
+            String lw = np.get(i).lower();
+            if (Lexicon.TITLES.contains(lw) && !lw.equals("of") && !placeWord[i]) {
+                title.append(title.length() == 0 ? "" : " ").append(np.get(i).text());
+            }
+        }
+        return new Parsed(text, start, np, name, title.length() == 0 ? null : title.toString(), side, sideSource,
+                sideSurface, inst, place);
+    }
+
+    /**
+     * Resolves a speaker phrase; null when it names nobody who can be held to a statement (a joint or plural
+     * subject, "we", "they", an unresolvable pronoun).
+     */
+    Speaker resolve(String para, List<Word> np, List<Word> appositive, Mentions m, int offset) {
+        if (np.isEmpty()) {
+            return null;
+        }
+        Word first = np.get(0);
+        String lf = first.lower();
+        if (np.size() == 1 && Lexicon.PRONOUNS.contains(lf)) {
+            return pronoun(lf, first.text(), m, offset);
+        }
+        for (Word w : np) {
+            if (Lexicon.JOINT.contains(w.lower())) {
+                return null;
+            }
+        }
+        Parsed p = parse(para, np);
+        Parsed ap = appositive == null || appositive.isEmpty() ? null : parse(para, appositive);
+        if (p.institution() != null && (p.name().isEmpty()
+                || registry.actor(String.join(" ", p.name())).filter(Actor::institution).isPresent())) {
+            Actor a = p.institution();
+            return new Speaker(a.name(), a.side(), "registry", "institution", p.text(), null, null, true);
+        }
+        if (!p.name().isEmpty()) {
+            return person(p, ap, m);
+        }
+        if (p.place() != null && p.title() == null) {
+            // a capital or country speaking for its government: "Washington said", "North Korea said"
+            String src = p.sideSource();
+            return new Speaker(p.place(), p.side(), src, "institution", p.text(), null, null, true);
+        }
+        if (p.title() != null) {
+            return roleNoun(p, ap, m);
+        }
+        return null;
+    }
+
+    private Speaker person(Parsed p, Parsed ap, Mentions m) {
+        String written = String.join(" ", p.name());
+        String gender = genderOfTitle(p.title());
+        Optional<Actor> reg = registry.actor(written).filter(a -> !a.institution());
+        Mention known = reg.isPresent() ? null : matchMention(written, m);
+        String name;
+        String side = null;
+        String src = null;
+        String role = p.title();
+        if (reg.isPresent()) {
+            Actor a = reg.get();
+            name = a.name();
+            side = a.side();
+            src = "registry";
+            gender = a.gender() != null ? a.gender() : gender;
+            role = role == null ? a.role() : role;
+        } else if (known != null) {
+            name = fuller(known.name(), written);
+            gender = known.gender() != null ? known.gender() : gender;
+            role = role == null ? known.role() : role;
+        } else {
+            name = written;
+        }
+        if (side == null && p.side() != null) {
+            side = p.side();
+            src = p.title() != null && !"capital".equals(p.sideSource()) ? "title" : p.sideSource();
+        }
+        if (side == null && ap != null && ap.side() != null) {
+            side = ap.side();
+            src = ap.sideSource();
+            role = role == null ? ap.title() : role;
+        }
+        if (side == null && ap != null && ap.institution() != null) {
+            side = ap.institution().side();
+            src = "institution";
+        }
+        if (side == null && p.institution() != null) {
+            side = p.institution().side();
+            src = "institution";
+        }
+        if (side == null && known != null && known.side() != null && !UNKNOWN.equals(known.side())) {
+            side = known.side();
+            src = "context";
+        }
+        if (side == null) {
+            side = UNKNOWN;
+            src = "none";
+        }
+        return new Speaker(name, side, src, "name", p.text(), role, gender, false);
+    }
+
+    private Speaker roleNoun(Parsed p, Parsed ap, Mentions m) {
+        String title = p.title().toLowerCase(Locale.ROOT);
+        Set<String> words = new HashSet<>(Arrays.asList(title.split(" ")));
+        boolean head = false;
+        for (String w : words) {
+            head |= Lexicon.HEAD_TITLES.contains(w);
+        }
+        if (words.contains("counterpart")) {
+            return counterpart(p, m);
+        }
+        String side = p.side() != null ? p.side() : ap != null ? ap.side() : null;
+        // the most recent person whose role shares the title's head word, on the same side when one is given
+        String headWord = lastTitleWord(title);
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (c.institution() || c.role() == null) {
+                continue;
+            }
+            String role = c.role().toLowerCase(Locale.ROOT);
+            boolean roleOk = role.contains(headWord) || head && role.contains("leader") && headWord.equals("president")
+                    || head && role.contains("president") && headWord.equals("leader");
+            boolean sideOk = side == null || side.equals(c.side());
+            if (roleOk && sideOk) {
+                String src = side != null ? "title" : c.side() == null || UNKNOWN.equals(c.side()) ? "none" : "context";
+                return new Speaker(c.name(), c.side() == null ? UNKNOWN : c.side(), src,
+                        side != null ? "title" : "role-noun", p.text(), c.role(), c.gender(), false);
+            }
+        }
+        if (side != null && head) {
+            List<Actor> leaders = registry.leaders(side);
+            for (Actor a : leaders) {
+                if (m.byName(a.name()) != null) {
+                    return new Speaker(a.name(), side, "title", "title", p.text(), a.role(), a.gender(), false);
+                }
+            }
+            if (!leaders.isEmpty()) {
+                Actor a = leaders.get(0);
+                return new Speaker(a.name(), side, "title", "title", p.text(), a.role(), a.gender(), false);
+            }
+        }
+        if (side != null) {
+            // an unnamed official of a known side: the phrase itself is the speaker ("a State Department official")
+            String name = stripDeterminer(p.text());
+            return new Speaker(name, side, p.institution() != null ? "institution" : "title", "role-noun", p.text(),
+                    p.title(), genderOfTitle(p.title()), false);
+        }
+        if (p.institution() != null) {
+            String name = stripDeterminer(p.text());
+            return new Speaker(name, p.institution().side(), "institution", "role-noun", p.text(), p.title(), null,
+                    false);
+        }
+        return null;
+    }
+
+    private Speaker counterpart(Parsed p, Mentions m) {
+        // "his counterpart": the other side's leader, given the latest speaker with a side
+        Mention anchor = m.lastSpeaker == null ? null : m.byName(m.lastSpeaker);
+        if (anchor == null || anchor.side() == null || UNKNOWN.equals(anchor.side())) {
+            return null;
+        }
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (!c.institution() && c.side() != null && !UNKNOWN.equals(c.side()) && !c.side().equals(anchor.side())
+                    && c.role() != null) {
+                return new Speaker(c.name(), c.side(), "context", "role-noun", p.text(), c.role(), c.gender(), false);
+            }
+        }
+        return null;
+    }
+
+    private Speaker pronoun(String lf, String surface, Mentions m, int offset) {
+        if (lf.equals("it")) {
+            Mention last = m.lastSpeaker == null ? null : m.byName(m.lastSpeaker);
+            if (last != null && last.institution()) {
+                return fromMention(last, surface, "pronoun");
+            }
+            return null;
+        }
+        if (!lf.equals("he") && !lf.equals("she")) {
+            return null;
+        }
+        String g = lf.equals("he") ? "m" : "f";
+        // this paragraph first: the first compatible person of the latest sentence that mentions one
+        int bestSentence = -1;
+        Mention best = null;
+        for (int i = 0; i < m.here.size(); i++) {
+            int[] pos = m.here.get(i);
+            Mention c = m.hereMentions.get(i);
+            if (pos[0] >= offset || c.institution() || c.gender() != null && !c.gender().equals(g)) {
+                continue;
+            }
+            if (pos[1] > bestSentence) {
+                bestSentence = pos[1];
+                best = c;
+            }
+        }
+        if (best != null) {
+            Mention cur = m.byName(best.name());
+            return fromMention(cur == null ? best : cur, surface, "pronoun");
+        }
+        Mention last = m.lastSpeaker == null ? null : m.byName(m.lastSpeaker);
+        if (last != null && !last.institution() && (last.gender() == null || last.gender().equals(g))) {
+            return fromMention(last, surface, "pronoun");
+        }
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (!c.institution() && (c.gender() == null || c.gender().equals(g))) {
+                return fromMention(c, surface, "pronoun");
+            }
+        }
+        return null;
+    }
+
+    static Speaker fromMention(Mention c, String surface, String resolution) {
+        String side = c.side() == null ? UNKNOWN : c.side();
+        String src = UNKNOWN.equals(side) ? "none" : "context";
+        return new Speaker(c.name(), side, src, resolution, surface, c.role(), c.gender(), c.institution());
+    }
+
+    /** The person mention whose name holds every word of {@code written} ("Kim" in "Kim Jong Un"). */
+    Mention matchMention(String written, Mentions m) {
+        List<String> w = Arrays.asList(ActorRegistry.key(written).split(" "));
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (c.institution()) {
+                continue;
+            }
+            List<String> n = Arrays.asList(ActorRegistry.key(c.name()).split(" "));
+            if (n.containsAll(w) || w.containsAll(n) && (w.get(w.size() - 1).equals(n.get(n.size() - 1))
+                    || w.get(0).equals(n.get(0)))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String fuller(String a, String b) {
+        return b.split(" ").length > a.split(" ").length ? b : a;
+    }
+
+    private static String lastTitleWord(String title) {
+        String[] w = title.split(" ");
+        for (int i = w.length - 1; i >= 0; i--) {
+            if (!w[i].isEmpty() && !w[i].equals("mr.") && !w[i].equals("mr") && !w[i].equals("ms.")) {
+                return w[i];
+            }
+        }
+        return title;
+    }
+
+    static String genderOfTitle(String title) {
+        if (title == null) {
+            return null;
+        }
+        String t = " " + title.toLowerCase(Locale.ROOT) + " ";
+        if (t.contains(" mr ") || t.contains(" mr. ") || t.contains("spokesman") || t.contains(" king ")
+                || t.contains(" prince ") || t.contains("chairman") || t.contains(" lord ")) {
+            return "m";
+        }
+        if (t.contains(" ms ") || t.contains(" ms. ") || t.contains(" mrs") || t.contains("spokeswoman")
+                || t.contains(" queen ") || t.contains(" sister ") || t.contains(" lady ")
+                || t.contains("chairwoman")) {
+            return "f";
+        }
+        return null;
+    }
+
+    static String stripDeterminer(String s) {
+        String l = s.toLowerCase(Locale.ROOT);
+        for (String d : new String[] {"the ", "a ", "an "}) {
+            if (l.startsWith(d)) {
+                return s.substring(d.length());
+            }
+        }
+        return s;
+    }
+}
