@@ -132,10 +132,14 @@ public final class HtmlExtractor {
     }
 
     private static String title(Document doc, List<JsonNode> jsonLd) {
-        String h1 = doc.select("article h1, [itemprop=articleBody] h1").text();
-        if (h1.isBlank()) {
-            Element first = doc.selectFirst("h1");
-            h1 = first == null ? "" : first.text();
+        Element first = doc.selectFirst("article h1, [itemprop=articleBody] h1");
+        if (first == null) {
+            first = doc.selectFirst("h1");
+        }
+        String h1 = "";
+        if (first != null) {
+            // broken pages leave <h1> unclosed so it swallows the paragraphs: then only its own text is the title
+            h1 = first.select("p, div").isEmpty() ? first.text() : first.ownText();
         }
         String headline = null;
         for (JsonNode n : jsonLd) {
