@@ -165,6 +165,18 @@ public final class CueStanceClassifier implements StanceClassifier {
         }
 
         // Conditionals: split the sentence into condition and consequence; the condition's cues only shape it.
+        // Sentence and clause ends are precomputed so that many "if"s in one long sentence stay linear.
+        int[] sentenceStart = new int[n];
+        int[] sentenceEnd = new int[n];
+        int[] clauseEnd = new int[n];
+        for (int k = 0; k < n; k++) {
+            sentenceStart[k] = k > 0 && t.sentence[k - 1] == t.sentence[k] ? sentenceStart[k - 1] : k;
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            boolean sameSentence = k + 1 < n && t.sentence[k + 1] == t.sentence[k];
+            sentenceEnd[k] = sameSentence ? sentenceEnd[k + 1] : k + 1;
+            clauseEnd[k] = k + 1 < n && t.clause[k + 1] == t.clause[k] ? clauseEnd[k + 1] : k + 1;
+        }
         boolean[] inAntecedent = new boolean[n];
         List<int[]> conditionals = new ArrayList<>(); // {condStart, antStart, antEnd, consStart, consEnd, unless}
         for (Hit hit : hits) {
@@ -172,18 +184,9 @@ public final class CueStanceClassifier implements StanceClassifier {
                 continue;
             }
             int p = hit.start();
-            int sb = p;
-            while (sb > 0 && t.sentence[sb - 1] == t.sentence[p]) {
-                sb--;
-            }
-            int se = p;
-            while (se < n && t.sentence[se] == t.sentence[p]) {
-                se++;
-            }
-            int ce = hit.end();
-            while (ce < n && t.clause[ce] == t.clause[p]) {
-                ce++;
-            }
+            int sb = sentenceStart[p];
+            int se = sentenceEnd[p];
+            int ce = Math.max(hit.end(), clauseEnd[p]);
             boolean leading = true;
             for (int k = sb; k < p; k++) {
                 if (role[k] != CueClass.CONTRAST && role[k] != CueClass.IGNORE) {
@@ -197,7 +200,7 @@ public final class CueStanceClassifier implements StanceClassifier {
             } else {
                 conditionals.add(new int[] {p, hit.end(), ce, sb, p, unless});
             }
-            for (int k = p; k < ce; k++) {
+            for (int k = p; k < ce && !inAntecedent[k]; k++) {
                 inAntecedent[k] = true;
             }
         }
@@ -209,10 +212,9 @@ public final class CueStanceClassifier implements StanceClassifier {
             CueClass c = hit.cue().cls();
             int p = hit.start();
             double w = hit.cue().weight();
-            String cue = t.span(p, hit.end());
             if (c == CueClass.NEUTRAL) {
                 if (!inAntecedent[p]) {
-                    votes.add(new Vote(p, Stance.NEUTRAL, w * contrast[p], "procedural-neutral", cue));
+                    votes.add(new Vote(p, Stance.NEUTRAL, w * contrast[p], "procedural-neutral", t.span(p, hit.end())));
                 }
                 continue;
             }
@@ -223,6 +225,7 @@ public final class CueStanceClassifier implements StanceClassifier {
             if (consumedByDemand[h] && c != CueClass.CONFRONTATIONAL) {
                 continue;
             }
+            String cue = t.span(p, hit.end());
             boolean negated = negatedBefore(t, role, p);
             boolean governed = find(role, t, p - 1, p - MODAL_WINDOW, CueClass.MODAL, null) >= 0;
             Stance base = (c == CueClass.COOPERATIVE || c == CueClass.CONCESSION) ? Stance.COOPERATIVE
@@ -283,29 +286,14 @@ public final class CueStanceClassifier implements StanceClassifier {
             }
         }
 
+        // Prefix sums of votes by token position answer "how much in [a, b)" in constant time per conditional.
+        double[][] ante = prefixSums(antecedentVotes, n);
+        double[][] cons = conditionals.isEmpty() ? null : prefixSums(votes, n);
         for (int[] cond : conditionals) {
-            double antCoop = 0;
-            double antConf = 0;
-            for (Vote v : antecedentVotes) {
-                if (v.pos() >= cond[1] && v.pos() < cond[2]) {
-                    if (v.stance() == Stance.COOPERATIVE) {
-                        antCoop += v.weight();
-                    } else {
-                        antConf += v.weight();
-                    }
-                }
-            }
-            double consCoop = 0;
-            double consConf = 0;
-            for (Vote v : votes) {
-                if (v.pos() >= cond[3] && v.pos() < cond[4]) {
-                    if (v.stance() == Stance.COOPERATIVE) {
-                        consCoop += v.weight();
-                    } else if (v.stance() == Stance.CONFRONTATIONAL) {
-                        consConf += v.weight();
-                    }
-                }
-            }
+            double antCoop = ante[0][cond[2]] - ante[0][cond[1]];
+            double antConf = ante[1][cond[2]] - ante[1][cond[1]];
+            double consCoop = cons[0][cond[4]] - cons[0][cond[3]];
+            double consConf = cons[1][cond[4]] - cons[1][cond[3]];
             Stance shape;
             if (consConf > consCoop) {
                 shape = Stance.CONFRONTATIONAL;
@@ -367,6 +355,21 @@ public final class CueStanceClassifier implements StanceClassifier {
             }
         }
         return out;
+    }
+
+    /** [0] cooperative and [1] confrontational weight of the votes before each token position. */
+    private static double[][] prefixSums(List<Vote> votes, int n) {
+        double[][] sums = new double[2][n + 1];
+        for (Vote v : votes) {
+            if (v.stance() != Stance.NEUTRAL) {
+                sums[v.stance() == Stance.COOPERATIVE ? 0 : 1][v.pos() + 1] += v.weight();
+            }
+        }
+        for (int k = 1; k <= n; k++) {
+            sums[0][k] += sums[0][k - 1];
+            sums[1][k] += sums[1][k - 1];
+        }
+        return sums;
     }
 
     private static Stance flip(Stance s) {

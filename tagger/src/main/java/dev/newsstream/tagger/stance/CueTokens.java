@@ -18,7 +18,7 @@ final class CueTokens {
     private static final Set<String> KEEP = Set.of("willing", "during", "nothing", "something", "anything",
             "everything", "morning", "evening", "being", "thing", "things", "bring", "king", "string", "spring",
             "wing", "news", "ceasefire", "us", "yes", "this", "thus", "has", "was", "is", "its", "less",
-            "unless", "always", "perhaps", "series", "species", "united", "red", "need", "needs");
+            "unless", "always", "perhaps", "series", "species", "united", "red", "need", "needs", "goods");
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col",
             "sen", "rep", "gov", "prof", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec");
 
@@ -74,6 +74,20 @@ final class CueTokens {
                 }
                 i = j;
                 continue;
+            }
+            if (apostrophe && word.length() == 0 && i + 1 < len && Character.isLetter(s.charAt(i + 1))) {
+                // A clitic written on its own, as in the lexicon ("'ll", "'d"); otherwise an opening quote mark.
+                int j = i + 1;
+                while (j < len && Character.isLetter(s.charAt(j))) {
+                    j++;
+                }
+                String tail = s.substring(i + 1, j).toLowerCase(Locale.ROOT);
+                if (tail.equals("ll") || tail.equals("re") || tail.equals("ve") || tail.equals("d")
+                        || tail.equals("s") || tail.equals("m")) {
+                    add("'" + tail, clauseId, sentenceId);
+                    i = j;
+                    continue;
+                }
             }
             if (c == '.' && word.length() > 0 && i + 1 < len && Character.isLetter(s.charAt(i + 1))) {
                 word.append('.'); // U.S., U.N.: keep the abbreviation in one token
