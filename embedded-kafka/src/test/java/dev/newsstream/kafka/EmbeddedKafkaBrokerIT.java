@@ -136,6 +136,27 @@ class EmbeddedKafkaBrokerIT {
         }
     }
 
+    @Test
+    void aFatalBrokerFaultFailsStartInsteadOfHaltingTheJvm() throws IOException {
+        // Kafka halts the process when a listener cannot bind; force that with a controller port that is taken.
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int controllerPort = taken.getLocalPort();
+            EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder()
+                    .brokerProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort)
+                    .brokerProperty("listeners", "PLAINTEXT://127.0.0.1:" + freePort() + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            assertThatThrownBy(builder::start)
+                    .isInstanceOf(EmbeddedKafkaException.class)
+                    .hasMessageContaining("failed to start");
+        }
+        // Reaching this line at all is the point: the test JVM is still alive.
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static List<Throwable> causalChain(Throwable e) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
