@@ -38,7 +38,16 @@ public final class ProcessorMetrics {
         return registry;
     }
 
-    void received() {
+    /** Re-published paragraphs skipped because their text was unchanged. */
+    public long duplicates() {
+        return (long) duplicates.count();
+    }
+
+    public long received() {
+        return (long) received.count();
+    }
+
+    void countReceived() {
         received.increment();
     }
 

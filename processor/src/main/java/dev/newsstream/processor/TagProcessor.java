@@ -85,7 +85,7 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        metrics.received();
+        metrics.countReceived();
         ParagraphEvent p;
         try {
             p = paragraphSerde.deserialize(sourceTopic(), record.value());
@@ -158,7 +158,7 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             TaggedParagraph tagged = tagger.tag(ctx, p.text());
             ctx = tagged.context();
             for (Statement s : tagged.statements()) {
-                statements.add(toEvent(s));
+                statements.add(StatementEvents.of(s));
                 added.add(new StatementDelta(StatementDelta.SCHEMA_VERSION, p.articleId(), p.seq(), s.side(),
                         s.speaker(), s.text(), s.stance() == null ? null : s.stance().label(),
                         s.sentiment() == null ? null : s.sentiment().compound(), p.publishedAt(), 1));
@@ -173,13 +173,6 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         long ts = p.publishedAt() != null ? p.publishedAt().toEpochMilli() : record.timestamp();
         metrics.tagged(statements.size());
         context.forward(new Record<>(p.articleId(), new Outcome.Tagged(out, deltas), ts, record.headers()));
-    }
-
-    static StatementEvent toEvent(Statement s) {
-        StatementEvent.SentimentScores sent = s.sentiment() == null ? null : new StatementEvent.SentimentScores(
-                s.sentiment().neg(), s.sentiment().neu(), s.sentiment().pos(), s.sentiment().compound());
-        return new StatementEvent(s.text(), s.start(), s.end(), s.direct(), s.speaker(), s.side(),
-                s.stance() == null ? null : s.stance().label(), sent, s.evidence());
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String stage, String errorClass, String message) {

@@ -1,0 +1,469 @@
+package dev.newsstream.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsstream.events.Json;
+import dev.newsstream.events.JsonSerde;
+import dev.newsstream.events.ParagraphEvent;
+import dev.newsstream.events.TableRow;
+import dev.newsstream.events.TaggedParagraphEvent;
+import dev.newsstream.events.TopicNames;
+import dev.newsstream.kafka.EmbeddedKafkaBroker;
+import dev.newsstream.processor.NewsProcessor;
+import dev.newsstream.processor.PassthroughTopology;
+import dev.newsstream.processor.ProcessorMetrics;
+import dev.newsstream.processor.ProcessorSettings;
+import dev.newsstream.processor.SettingsLoader;
+import dev.newsstream.producer.Article;
+import dev.newsstream.producer.TextArticles;
+import dev.newsstream.tagger.ArticleContext;
+import dev.newsstream.tagger.Statement;
+import dev.newsstream.tagger.Tagger;
+import dev.newsstream.tagger.Taggers;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code newsstream bench}: end-to-end figures on the in-process broker, measured in one run — pipeline and
+ * pass-through throughput under exactly_once_v2 and at_least_once, paragraph → side-table latency at a fixed
+ * offered rate, peak heap and RSS. Everything (broker, producer, processor) shares this JVM, so heap and RSS
+ * are upper bounds for the processor alone. See docs/performance.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the pipeline end to end on an in-process broker and print (and optionally write "
+                + "as JSON) throughput, latency and memory figures.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--paragraphs", defaultValue = "100000", description = "paragraphs per throughput run (default ${DEFAULT-VALUE})")
+    int paragraphs;
+
+    @Option(names = "--rate", defaultValue = "500", description = "offered rate of the latency run, paragraphs/s (default ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "30", description = "length of the latency run (default ${DEFAULT-VALUE})")
+    int latencySeconds;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "input partitions of the throughput runs (default ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--scenarios", split = ",", defaultValue = "pipeline-eos,pipeline-alos,passthrough-eos,passthrough-alos,latency",
+            description = "which runs (default: all: ${DEFAULT-VALUE})")
+    List<String> scenarios;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
+    Path json;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "articles to generate paragraphs from (default: the samples)")
+    List<Path> files = new ArrayList<>();
+
+    private final AtomicLong peakHeap = new AtomicLong();
+    private Path workDir;
+
+    /** One corpus paragraph with the title of its article and the sides the tagger finds in it alone. */
+    record CorpusParagraph(String title, String text, Set<String> sides, int statements) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<CorpusParagraph> corpus = corpus(files.isEmpty() ? List.of(DemoCommand.samplesDir()) : files);
+        if (corpus.isEmpty()) {
+            throw new IllegalArgumentException("no paragraphs found in the input articles");
+        }
+        workDir = Path.of(System.getProperty("user.home"), ".newsstream", "bench", UUID.randomUUID().toString());
+        Thread sampler = heapSampler();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("paragraphs", paragraphs);
+        figures.put("offered_rate_paragraphs_per_s", rate);
+        figures.put("cores", Runtime.getRuntime().availableProcessors());
+        System.out.printf("Corpus: %d distinct paragraphs from the input articles; %d paragraphs per run.%n",
+                corpus.size(), paragraphs);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().port(0).start()) {
+            String input = "bench.paragraphs";
+            broker.createTopics(List.of(input), partitions);
+            long t = System.nanoTime();
+            preload(broker.bootstrapServers(), input, corpus, paragraphs);
+            System.out.printf("Published %d paragraphs in %.1f s.%n", paragraphs, (System.nanoTime() - t) / 1e9);
+            for (String scenario : scenarios) {
+                switch (scenario) {
+                    case "pipeline-eos" -> figures.put("pipeline_eos_paragraphs_per_s", pipeline(broker, input, "exactly_once_v2"));
+                    case "pipeline-alos" -> figures.put("pipeline_alos_paragraphs_per_s", pipeline(broker, input, "at_least_once"));
+                    case "passthrough-eos" -> figures.put("passthrough_eos_paragraphs_per_s", passthrough(broker, input, "exactly_once_v2"));
+                    case "passthrough-alos" -> figures.put("passthrough_alos_paragraphs_per_s", passthrough(broker, input, "at_least_once"));
+                    case "latency" -> figures.putAll(latency(broker, corpus));
+                    default -> throw new IllegalArgumentException("unknown scenario '" + scenario
+                            + "'; known: pipeline-eos, pipeline-alos, passthrough-eos, passthrough-alos, latency");
+                }
+            }
+        } finally {
+            sampler.interrupt();
+            deleteQuietly(workDir);
+        }
+        figures.put("peak_heap_mb", round1(peakHeap.get() / 1048576.0));
+        figures.put("peak_rss_mb", round1(peakRssKb() / 1024.0));
+        if (figures.get("pipeline_eos_paragraphs_per_s") instanceof Double p && figures.get("passthrough_eos_paragraphs_per_s") instanceof Double q && q > 0) {
+            figures.put("pipeline_to_passthrough_eos_ratio", round3(p / q));
+        }
+        if (figures.get("pipeline_alos_paragraphs_per_s") instanceof Double p && figures.get("passthrough_alos_paragraphs_per_s") instanceof Double q && q > 0) {
+            figures.put("pipeline_to_passthrough_alos_ratio", round3(p / q));
+        }
+        System.out.println();
+        figures.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-38s %s%n", k, v));
+        if (json != null) {
+            ObjectNode node = Json.mapper().valueToTree(figures);
+            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+            System.out.println("Wrote " + json);
+        }
+        return 0;
+    }
+
+    private List<CorpusParagraph> corpus(List<Path> inputs) throws IOException {
+        Tagger tagger = Taggers.create(null, null);
+        List<CorpusParagraph> out = new ArrayList<>();
+        for (Path f : TagCommand.expand(inputs)) {
+            Article a = TextArticles.read(f, Instant.EPOCH);
+            for (String p : a.paragraphs()) {
+                List<Statement> st = tagger.tag(ArticleContext.start(a.title()), p).statements();
+                Set<String> sides = new HashSet<>();
+                st.forEach(s -> sides.add(s.side()));
+                out.add(new CorpusParagraph(a.title(), p, sides, st.size()));
+            }
+        }
+        return out;
+    }
+
+    private static Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+        return p;
+    }
+
+    /** Articles of 8 paragraphs each, cycling through the corpus, with distinct ids and publication times spread over days. */
+    private static void preload(String bootstrap, String topic, List<CorpusParagraph> corpus, int n) throws Exception {
+        JsonSerde<ParagraphEvent> serde = JsonSerde.of(ParagraphEvent.class);
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(bootstrap), new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (int i = 0; i < n; i++) {
+                int article = i / 8;
+                int seq = i % 8;
+                CorpusParagraph c = corpus.get(i % corpus.size());
+                String id = String.format(Locale.ROOT, "bench-%07d", article);
+                Instant published = base.plusSeconds(article * 60L);
+                ParagraphEvent e = new ParagraphEvent(ParagraphEvent.SCHEMA_VERSION, id, seq, 8, seq + 1, c.text(),
+                        c.title(), null, "bench", published, Instant.now(), false, null);
+                producer.send(new ProducerRecord<>(topic, id, serde.serialize(topic, e)));
+            }
+            producer.flush();
+        }
+    }
+
+    private ProcessorSettings settings(String bootstrap, String app, TopicNames topics, String guarantee) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("bootstrap.servers", bootstrap);
+        flags.put("application.id", app);
+        flags.put("state.dir", workDir.resolve(app).toString());
+        flags.put("processing.guarantee", guarantee);
+        flags.put("topic.paragraphs", topics.paragraphs());
+        flags.put("topic.tagged", topics.taggedParagraphs());
+        flags.put("topic.side", topics.sideSentiment());
+        flags.put("topic.speaker", topics.speakerSentiment());
+        flags.put("topic.hourly", topics.sideSentimentHourly());
+        flags.put("topic.daily", topics.sideSentimentDaily());
+        flags.put("topic.deadletters", topics.deadLetters());
+        return SettingsLoader.load(null, Map.of(), flags, w -> { });
+    }
+
+    private double pipeline(EmbeddedKafkaBroker broker, String input, String guarantee) throws Exception {
+        String app = "bench-pipeline-" + guarantee.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
+        TopicNames topics = TopicNames.defaults().withPrefix(app + ".");
+        topics = new TopicNames(input, topics.taggedParagraphs(), topics.sideSentiment(), topics.speakerSentiment(),
+                topics.sideSentimentHourly(), topics.sideSentimentDaily(), topics.deadLetters());
+        ProcessorSettings s = settings(broker.bootstrapServers(), app, topics, guarantee);
+        System.out.printf("%nPipeline, %s: tagging %d paragraphs ...%n", guarantee, paragraphs);
+        try (NewsProcessor processor = new NewsProcessor(s, Taggers.create(null, null), ProcessorMetrics.noop())) {
+            NewsProcessor.createTopics(s);
+            try (KafkaConsumer<String, byte[]> c = readCommitted(broker.bootstrapServers(), topics.taggedParagraphs(), topics.sideSentiment())) {
+                processor.streams().start();
+                processor.awaitRunning(Duration.ofSeconds(120));
+                long t0 = System.nanoTime();
+                JsonSerde<TaggedParagraphEvent> ts = JsonSerde.of(TaggedParagraphEvent.class);
+                JsonSerde<TableRow> rs = JsonSerde.of(TableRow.class);
+                long tagged = 0;
+                long statements = 0;
+                Map<String, Long> sideCounts = new HashMap<>();
+                long lastReport = t0;
+                while (true) {
+                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
+                        if (r.topic().equals(topics.taggedParagraphs())) {
+                            tagged++;
+                            statements += ts.deserialize(r.topic(), r.value()).statements().size();
+                        } else {
+                            sideCounts.put(r.key(), rs.deserialize(r.topic(), r.value()).statements());
+                        }
+                    }
+                    long inTables = sideCounts.values().stream().mapToLong(Long::longValue).sum();
+                    if (tagged >= paragraphs && inTables == statements) {
+                        double secs = (System.nanoTime() - t0) / 1e9;
+                        double rate = paragraphs / secs;
+                        System.out.printf(Locale.ROOT, "  %d paragraphs, %d statements in %.1f s: %.0f paragraphs/s%n",
+                                tagged, statements, secs, rate);
+                        return round1(rate);
+                    }
+                    if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                        lastReport = System.nanoTime();
+                        System.out.printf("  ... %d of %d paragraphs tagged%n", tagged, paragraphs);
+                    }
+                    checkAlive(processor.streams(), t0);
+                }
+            }
+        }
+    }
+
+    private double passthrough(EmbeddedKafkaBroker broker, String input, String guarantee) throws Exception {
+        String app = "bench-passthrough-" + guarantee.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String out = app + ".out";
+        broker.createTopics(List.of(out), partitions);
+        TopicNames topics = TopicNames.defaults();
+        Properties p = NewsProcessor.streamsProperties(settings(broker.bootstrapServers(), app, topics, guarantee));
+        p.remove(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG);
+        System.out.printf("%nPass-through, %s: copying %d paragraphs ...%n", guarantee, paragraphs);
+        try (KafkaStreams streams = new KafkaStreams(PassthroughTopology.build(input, out), p);
+             KafkaConsumer<String, byte[]> c = readCommitted(broker.bootstrapServers(), out)) {
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(20);
+                checkAlive(streams, System.nanoTime());
+            }
+            long t0 = System.nanoTime();
+            long n = 0;
+            while (n < paragraphs) {
+                n += c.poll(Duration.ofMillis(100)).count();
+                checkAlive(streams, t0);
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "  %d paragraphs in %.1f s: %.0f paragraphs/s%n", n, secs, paragraphs / secs);
+            streams.close(Duration.ofSeconds(30));
+            return round1(paragraphs / secs);
+        }
+    }
+
+    /**
+     * Offers single-paragraph articles at a fixed rate on a one-partition topic and, for every paragraph with
+     * statements, measures the time until a committed side row includes it: a side row includes every statement
+     * of that side published (= sent, here) no later than its {@code latest.publishedAt}.
+     */
+    private Map<String, Object> latency(EmbeddedKafkaBroker broker, List<CorpusParagraph> corpus) throws Exception {
+        String app = "bench-latency-" + UUID.randomUUID().toString().substring(0, 6);
+        TopicNames topics = TopicNames.defaults().withPrefix(app + ".");
+        ProcessorSettings s = settings(broker.bootstrapServers(), app, topics, "exactly_once_v2");
+        s = new ProcessorSettings(s.bootstrapServers(), s.applicationId(), s.topics(), s.stateDir(), s.processingGuarantee(),
+                s.streamThreads(), s.commitInterval(), s.contextTtl(), s.windowGrace(), 1, s.replicationFactor(),
+                s.httpHost(), s.httpPort(), s.applicationServer(), s.registryFile(), s.stanceCuesFile(), s.kafka());
+        List<CorpusParagraph> withStatements = corpus.stream().filter(c -> c.statements() > 0).toList();
+        if (withStatements.isEmpty()) {
+            throw new IllegalArgumentException("no paragraph of the corpus has a statement; cannot measure latency");
+        }
+        int total = rate * latencySeconds;
+        System.out.printf("%nLatency: %d paragraphs at %d/s (exactly_once_v2, commit.interval.ms=%d) ...%n",
+                total, rate, s.commitInterval().toMillis());
+        long[] sentAt = new long[total];
+        Set<String>[] sidesOf = newSetArray(total);
+        long[] seenAt = new long[total];
+        JsonSerde<ParagraphEvent> serde = JsonSerde.of(ParagraphEvent.class);
+        JsonSerde<TableRow> rs = JsonSerde.of(TableRow.class);
+        try (NewsProcessor processor = new NewsProcessor(s, Taggers.create(null, null), ProcessorMetrics.noop())) {
+            processor.start();
+            processor.awaitRunning(Duration.ofSeconds(120));
+            Map<String, Integer> nextUnseen = new HashMap<>();
+            try (KafkaConsumer<String, byte[]> c = readCommitted(broker.bootstrapServers(), topics.sideSentiment());
+                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(latencyProducerProps(broker.bootstrapServers()),
+                         new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                long start = System.nanoTime();
+                int sent = 0;
+                long deadline = start + Duration.ofSeconds(latencySeconds + 60L).toNanos();
+                Map<String, List<Integer>> bySide = new HashMap<>();
+                while (true) {
+                    long now = System.nanoTime();
+                    int due = (int) Math.min(total, (now - start) * rate / 1_000_000_000L);
+                    for (; sent < due; sent++) {
+                        CorpusParagraph cp = withStatements.get(sent % withStatements.size());
+                        String id = "lat-" + sent;
+                        long wall = System.currentTimeMillis();
+                        sentAt[sent] = wall;
+                        sidesOf[sent] = cp.sides();
+                        for (String side : cp.sides()) {
+                            bySide.computeIfAbsent(side, k -> new ArrayList<>()).add(sent);
+                        }
+                        ParagraphEvent e = new ParagraphEvent(ParagraphEvent.SCHEMA_VERSION, id, 0, 1, 1, cp.text(),
+                                cp.title(), null, "bench", Instant.ofEpochMilli(wall), Instant.ofEpochMilli(wall), false, null);
+                        producer.send(new ProducerRecord<>(topics.paragraphs(), id, serde.serialize(topics.paragraphs(), e)));
+                    }
+                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(2))) {
+                        TableRow row = rs.deserialize(r.topic(), r.value());
+                        if (row.latest() == null || row.latest().publishedAt() == null) {
+                            continue;
+                        }
+                        long upTo = row.latest().publishedAt().toEpochMilli();
+                        long seen = System.currentTimeMillis();
+                        List<Integer> ids = bySide.getOrDefault(r.key(), List.of());
+                        int i = nextUnseen.getOrDefault(r.key(), 0);
+                        while (i < ids.size() && sentAt[ids.get(i)] <= upTo) {
+                            int p = ids.get(i);
+                            seenAt[p] = Math.max(seenAt[p], seen);
+                            i++;
+                        }
+                        nextUnseen.put(r.key(), i);
+                    }
+                    boolean allSeen = sent == total && bySide.entrySet().stream()
+                            .allMatch(e -> nextUnseen.getOrDefault(e.getKey(), 0) == e.getValue().size());
+                    if (allSeen) {
+                        break;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("latency run: side rows did not catch up within 60 s after the last send");
+                    }
+                    checkAlive(processor.streams(), start);
+                }
+            }
+        }
+        long[] lat = new long[total];
+        for (int i = 0; i < total; i++) {
+            lat[i] = seenAt[i] - sentAt[i];
+        }
+        Arrays.sort(lat);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("latency_p50_ms", (double) pct(lat, 0.50));
+        out.put("latency_p95_ms", (double) pct(lat, 0.95));
+        out.put("latency_p99_ms", (double) pct(lat, 0.99));
+        out.put("latency_max_ms", (double) lat[lat.length - 1]);
+        out.put("latency_samples", total);
+        System.out.printf("  p50 %d ms, p95 %d ms, p99 %d ms over %d paragraphs%n", pct(lat, 0.5), pct(lat, 0.95),
+                pct(lat, 0.99), total);
+        return out;
+    }
+
+    private static Properties latencyProducerProps(String bootstrap) {
+        Properties p = producerProps(bootstrap);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String>[] newSetArray(int n) {
+        return (Set<String>[]) new Set<?>[n];
+    }
+
+    private static long pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static void checkAlive(KafkaStreams streams, long t0) {
+        if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+            throw new IllegalStateException("the Streams application stopped (" + streams.state() + ")");
+        }
+        if (System.nanoTime() - t0 > Duration.ofMinutes(30).toNanos()) {
+            throw new IllegalStateException("a benchmark run took more than 30 minutes; giving up");
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> readCommitted(String bootstrap, String... topics) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (String t : topics) {
+            c.partitionsFor(t, Duration.ofSeconds(30)).forEach(pi -> parts.add(new TopicPartition(t, pi.partition())));
+        }
+        c.assign(parts);
+        c.seekToBeginning(parts);
+        return c;
+    }
+
+    private Thread heapSampler() {
+        var mem = ManagementFactory.getMemoryMXBean();
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Peak resident set size of this process (VmHWM), in kB; 0 where /proc is not available. */
+    static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("newsstream bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.newsstream.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.newsstream.events.Json;
+import dev.newsstream.events.StatementEvent;
+import dev.newsstream.processor.StatementEvents;
+import dev.newsstream.producer.Article;
+import dev.newsstream.producer.TextArticles;
+import dev.newsstream.tagger.ArticleContext;
+import dev.newsstream.tagger.TaggedParagraph;
+import dev.newsstream.tagger.Tagger;
+import dev.newsstream.tagger.Taggers;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code newsstream tag}: the offline tagger. Reads text articles the way the producer does (block 0 the title,
+ * boilerplate classified and skipped), tags the body paragraphs in order with the same {@link Tagger} the
+ * processor uses, and prints one JSON object per block (title and skipped blocks included, with no statements),
+ * so paragraph indices match the label files' {@code paragraph} field.
+ */
+@Command(name = "tag", mixinStandardHelpOptions = true,
+        description = "Tag text articles offline; print JSON Lines, one object per paragraph (block), in order.")
+final class TagCommand implements Callable<Integer> {
+    @Option(names = "--registry", paramLabel = "FILE", description = "an actor registry file extending the built-in one")
+    Path registry;
+
+    @Option(names = "--stance-cues", paramLabel = "FILE", description = "a stance cue file extending the built-in cues")
+    Path stanceCues;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "text articles, or directories of *.txt")
+    List<Path> files;
+
+    /** One output line. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Line(String articleId, int paragraph, String text, String role, String boilerplateReason,
+                List<StatementEvent> statements) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Tagger tagger = Taggers.create(registry, stanceCues);
+        ObjectWriter json = Json.mapper().writerFor(Line.class);
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        for (Path file : expand(files)) {
+            Article a = TextArticles.read(file, Instant.EPOCH);
+            for (Line line : tag(tagger, a)) {
+                out.write(json.writeValueAsString(line));
+                out.write('\n');
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The article's blocks in order: title, body (tagged), skipped furniture and headings. */
+    static List<Line> tag(Tagger tagger, Article a) {
+        TreeMap<Integer, Line> lines = new TreeMap<>();
+        lines.put(0, new Line(a.id(), 0, a.title(), "title", null, List.of()));
+        for (Article.Block b : a.skipped()) {
+            lines.put(b.index(), new Line(a.id(), b.index(), b.text(), "boilerplate", b.reason(), List.of()));
+        }
+        ArticleContext ctx = ArticleContext.start(a.title());
+        for (Article.Block b : a.body()) {
+            TaggedParagraph t = tagger.tag(ctx, b.text());
+            ctx = t.context();
+            lines.put(b.index(), new Line(a.id(), b.index(), b.text(), "body", null,
+                    t.statements().stream().map(StatementEvents::of).toList()));
+        }
+        return new ArrayList<>(lines.values());
+    }
+
+    static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().forEach(out::add);
+                }
+            } else if (!Files.isReadable(p)) {
+                throw new IllegalArgumentException("cannot read " + p + ": no such file, or not readable");
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
