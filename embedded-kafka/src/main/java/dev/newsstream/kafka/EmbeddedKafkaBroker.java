@@ -192,7 +192,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         shutdownServer(server, timeout);
         server = null;
         state = State.STOPPED;
-        LOG.info("Stopped Kafka broker at {} in {} ms (data kept in {})", bootstrapServers(), millisSince(started), logDir);
+        LOG.info("Stopped Kafka broker at {} in {} ms", bootstrapServers(), millisSince(started));
     }
 
     /** Starts a stopped broker again on the same log directory and port; the data written before is still there. */
@@ -225,6 +225,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 deleteRecursively(logDir);
             }
             KafkaExitGuard.release();
+            LOG.debug("Closed {}{}", this, deleteLogDirOnClose ? " and deleted its temporary log directory" : "");
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
