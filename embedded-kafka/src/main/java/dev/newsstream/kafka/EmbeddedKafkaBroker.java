@@ -64,8 +64,9 @@ import org.slf4j.LoggerFactory;
  *       threads in a plain {@code main} that simply returns: close the broker (try-with-resources).</li>
  * </ul>
  *
- * <p>Thread-safe: lifecycle methods are synchronized. Expect ~4 s to start and under a second to stop on a
- * 2-core machine, and ~50 MB of heap.
+ * <p>Thread-safe: lifecycle methods are synchronized. Measured on a loaded 2-core machine: 4-11 s for the first
+ * start in a fresh JVM (mostly class loading), about 1 s for later starts and restarts, under a second to stop,
+ * and ~50 MB of heap.
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().port(0).start()) {
