@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
 
                 ProducerSettings ps = ProducerSettings.defaults(broker.bootstrapServers());
                 PublishSummary summary = ProducerRunner.publish(ps, inputs);
-                out.printf("Published %s%n", summary.describe());
+                out.printf("Producer: %s%n", summary.describe());
                 int code = follow(settings, summary, stack, limit, stopping, t0);
                 if (code != 0 || exitWhenDone) {
                     safeRemoveHook(hook);

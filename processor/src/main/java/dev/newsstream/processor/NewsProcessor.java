@@ -58,6 +58,7 @@ public final class NewsProcessor implements AutoCloseable {
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // anything that fails outside our own dead-lettering (a bug in an aggregate) still lands in the DLQ
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, s.topics().deadLetters());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500);
         if (s.applicationServer() != null && !s.applicationServer().isBlank()) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s.applicationServer());

@@ -1,0 +1,84 @@
+package dev.newsstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract with users: exit codes and messages for the common mistakes. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void produceToAnUnreachableBrokerFailsAndNamesTheAddress() throws Exception {
+        Path article = Files.writeString(dir.resolve("a.txt"), "Title\n\nThe minister said the talks would go on.\n");
+        Run r = run("produce", "--bootstrap-server", "127.0.0.1:1", article.toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("127.0.0.1:1");
+    }
+
+    @Test
+    void produceAMissingFileFailsAndNamesIt() {
+        Run r = run("produce", "--bootstrap-server", "127.0.0.1:1", dir.resolve("nope.txt").toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("nope.txt");
+    }
+
+    @Test
+    void tagPrintsOneJsonObjectPerBlockWithTheFileStemAsArticleId() throws Exception {
+        Path article = Files.writeString(dir.resolve("talks-resume.txt"), """
+                Talks resume in Geneva
+
+                "We are ready to listen," Russian Foreign Minister Sergei Lavrov told reporters on Monday.
+
+                Subscribe to our newsletter
+                """);
+        Run r = run("tag", article.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).contains("\"articleId\":\"talks-resume\"", "\"paragraph\":0");
+        assertThat(lines[1]).contains("\"paragraph\":1", "\"speaker\":\"Sergei Lavrov\"", "\"side\":\"RUS\"",
+                "\"direct\":true", "\"compound\"", "\"stance\"");
+        assertThat(lines[2]).contains("\"paragraph\":2", "\"statements\":[]");
+    }
+
+    @Test
+    void aTagOfAMissingFileIsAClearError() {
+        Run r = run("tag", dir.resolve("missing.txt").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("missing.txt");
+    }
+
+    @Test
+    void anUnknownSettingIsRejectedWithTheKnownKeys() {
+        Run r = run("process", "--set", "htp.port=1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown configuration key 'htp.port'", "http.port");
+    }
+}
