@@ -174,7 +174,7 @@ final class CueTokens {
     }
 
     /**
-     * A crude suffix stripper (ies, ing, ed, es, s, then a final e and a doubled consonant). Consistency is
+     * A crude suffix stripper (ies, ing, ed, es, s, then a doubled consonant and a final e). Consistency is
      * all that matters: cue phrases and statements pass through the same function.
      */
     static String stem(String w) {
@@ -185,6 +185,7 @@ final class CueTokens {
         }
         String s = w;
         boolean verbal = false;
+        boolean stripped = true;
         if (s.endsWith("ies") && len > 4) {
             s = s.substring(0, len - 3) + "y";
         } else if (s.endsWith("ing") && len - 3 >= 3) {
@@ -197,6 +198,9 @@ final class CueTokens {
             s = s.substring(0, len - 2);
         } else if (s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
             s = s.substring(0, len - 1);
+            stripped = false; // a plural keeps the base's final e: "pledges" goes the way of "pledge"
+        } else {
+            stripped = false;
         }
         int l = s.length();
         if (verbal && l >= 4 && s.charAt(l - 1) == s.charAt(l - 2) && "lsz".indexOf(s.charAt(l - 1)) < 0
@@ -204,7 +208,8 @@ final class CueTokens {
             s = s.substring(0, l - 1); // stopped -> stopp -> stop
         }
         l = s.length();
-        if (l > 3 && s.charAt(l - 1) == 'e') {
+        // After -ed/-ing/-es the e is usually gone already ("agreed" -> "agre"); only "agreeing" -> "agree" keeps one.
+        if (l > 3 && s.charAt(l - 1) == 'e' && (!stripped || s.charAt(l - 2) == 'e')) {
             s = s.substring(0, l - 1);
         }
         return s;
