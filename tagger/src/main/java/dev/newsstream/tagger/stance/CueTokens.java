@@ -49,6 +49,14 @@ final class CueTokens {
         while (i < len) {
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) {
+                // Capitals are lost by lower-casing, and "US" (the country) must not become "us" (the speaker).
+                if (c == 'S' && word.length() == 1 && word.charAt(0) == 'u' && i > 0 && s.charAt(i - 1) == 'U'
+                        && (i + 1 == len || !Character.isLetterOrDigit(s.charAt(i + 1)))) {
+                    word.setLength(0);
+                    word.append("u.s");
+                    i++;
+                    continue;
+                }
                 word.append(Character.toLowerCase(c));
                 i++;
                 continue;
