@@ -39,13 +39,15 @@ public final class CueStanceClassifier implements StanceClassifier {
     static final String DEFAULT_RESOURCE = "/dev/newsstream/tagger/stance/cues.tsv";
 
     /** Tokens before a cue that a negator, modal or demand may stand in ("will permanently and completely dismantle"). */
-    private static final int NEGATION_WINDOW = 3;
+    private static final int NEGATION_WINDOW = 4;
     private static final int MODAL_WINDOW = 4;
     private static final int SUBJECT_WINDOW = 3;
     /** The smallest lead one stance needs over the other; below it the statement is balanced, hence neutral. */
     private static final double MIN_MARGIN = 0.5;
     private static final double CONDITIONAL_WEIGHT = 2.0;
     private static final double DEMAND_WEIGHT = 1.5;
+    /** "Sanctions must be lifted": a demand with no named target is weaker evidence than "they must". */
+    private static final double PASSIVE_DEMAND_WEIGHT = 1.0;
     private static final double REFUSAL_WEIGHT = 1.0;
     /** Negating a confrontational cue ("not a threat") reassures, but less strongly than an outright offer. */
     private static final double NEGATED_CONFRONTATIONAL_FACTOR = 0.5;
@@ -149,11 +151,20 @@ public final class CueStanceClassifier implements StanceClassifier {
                 continue;
             }
             int subject = find(role, t, hit.start() - 1, hit.start() - SUBJECT_WINDOW, CueClass.OTHER, CueClass.SELF);
-            if (subject < 0 || role[subject] != CueClass.OTHER || negatedBefore(t, role, hit.start())) {
+            if (negatedBefore(t, role, hit.start())) {
                 continue;
             }
-            votes.add(new Vote(subject, Stance.CONFRONTATIONAL, DEMAND_WEIGHT * hit.cue().weight() * contrast[hit.start()],
-                    "demand-modal", t.span(subject, hit.end())));
+            if (subject >= 0 && role[subject] == CueClass.OTHER) {
+                votes.add(new Vote(subject, Stance.CONFRONTATIONAL,
+                        DEMAND_WEIGHT * hit.cue().weight() * contrast[hit.start()], "demand-modal",
+                        t.span(subject, hit.end())));
+            } else if (subject < 0 && hit.end() < n && t.stem[hit.end()].equals("be")) {
+                votes.add(new Vote(hit.start(), Stance.CONFRONTATIONAL,
+                        PASSIVE_DEMAND_WEIGHT * hit.cue().weight() * contrast[hit.start()], "demand-modal",
+                        t.span(hit.start(), hit.end() + 1)));
+            } else {
+                continue;
+            }
             // What follows a demand is the demanded act, not an offer: "they must show goodwill".
             for (int g = h + 1; g < hits.size(); g++) {
                 Hit next = hits.get(g);
@@ -207,6 +218,8 @@ public final class CueStanceClassifier implements StanceClassifier {
 
         // Ordinary cues, with negation and modality.
         List<Vote> antecedentVotes = new ArrayList<>();
+        // Tokens up to which cooperative cues are the object of a refusal ("would not agree to a ceasefire").
+        int refusedUntil = -1;
         for (int h = 0; h < hits.size(); h++) {
             Hit hit = hits.get(h);
             CueClass c = hit.cue().cls();
@@ -223,6 +236,9 @@ public final class CueStanceClassifier implements StanceClassifier {
                 continue;
             }
             if (consumedByDemand[h] && c != CueClass.CONFRONTATIONAL) {
+                continue;
+            }
+            if (p < refusedUntil && !inAntecedent[p] && c != CueClass.CONFRONTATIONAL && c != CueClass.HOSTILE) {
                 continue;
             }
             String cue = t.span(p, hit.end());
@@ -254,6 +270,7 @@ public final class CueStanceClassifier implements StanceClassifier {
                 if (base == Stance.COOPERATIVE) {
                     s = Stance.CONFRONTATIONAL;
                     rule = "negated-cooperative";
+                    refusedUntil = Math.min(clauseEnd[p], hit.end() + MODAL_WINDOW);
                 } else {
                     s = Stance.COOPERATIVE;
                     w *= NEGATED_CONFRONTATIONAL_FACTOR;
@@ -289,7 +306,14 @@ public final class CueStanceClassifier implements StanceClassifier {
         // Prefix sums of votes by token position answer "how much in [a, b)" in constant time per conditional.
         double[][] ante = prefixSums(antecedentVotes, n);
         double[][] cons = conditionals.isEmpty() ? null : prefixSums(votes, n);
+        int[] modalsBefore = new int[n + 1];
+        for (int k = 0; k < n; k++) {
+            modalsBefore[k + 1] = modalsBefore[k] + (role[k] == CueClass.MODAL ? 1 : 0);
+        }
         for (int[] cond : conditionals) {
+            // Without a commitment in the consequence ("we will", "ready to") the condition alone is no offer or
+            // threat: "plans to be used if no agreement is reached" is procedure.
+            boolean committed = modalsBefore[cond[4]] - modalsBefore[cond[3]] > 0;
             double antCoop = ante[0][cond[2]] - ante[0][cond[1]];
             double antConf = ante[1][cond[2]] - ante[1][cond[1]];
             double consCoop = cons[0][cond[4]] - cons[0][cond[3]];
@@ -299,9 +323,9 @@ public final class CueStanceClassifier implements StanceClassifier {
                 shape = Stance.CONFRONTATIONAL;
             } else if (consCoop > consConf) {
                 shape = cond[5] == 1 ? Stance.CONFRONTATIONAL : Stance.COOPERATIVE;
-            } else if (antConf > antCoop) {
+            } else if (committed && antConf > antCoop) {
                 shape = Stance.CONFRONTATIONAL;
-            } else if (antCoop > antConf) {
+            } else if (committed && antCoop > antConf) {
                 // "Unless they lift sanctions, ..." is an ultimatum; "if they lift sanctions, ..." an offer.
                 shape = cond[5] == 1 ? Stance.CONFRONTATIONAL : Stance.COOPERATIVE;
             } else {
@@ -376,13 +400,18 @@ public final class CueStanceClassifier implements StanceClassifier {
         return s == Stance.COOPERATIVE ? Stance.CONFRONTATIONAL : Stance.COOPERATIVE;
     }
 
-    /** A negator among the few tokens before {@code p}, in the same clause, that is not part of a longer cue. */
+    /**
+     * A negator among the few tokens before {@code p}, in the same clause, that is not part of a longer cue and
+     * has not already been spent on a nearer cue ("will not allow China to flood": only "allow" is negated).
+     */
     private static boolean negatedBefore(CueTokens t, CueClass[] role, int p) {
         for (int k = p - 1; k >= 0 && k >= p - NEGATION_WINDOW && t.clause[k] == t.clause[p]; k--) {
             if (role[k] == CueClass.NEGATOR) {
                 return true;
             }
-            if (role[k] == CueClass.CONTRAST || role[k] == CueClass.CONDITION) {
+            CueClass r = role[k];
+            if (r == CueClass.CONTRAST || r == CueClass.CONDITION || r == CueClass.COOPERATIVE
+                    || r == CueClass.CONFRONTATIONAL || r == CueClass.CONCESSION || r == CueClass.HOSTILE) {
                 return false;
             }
         }

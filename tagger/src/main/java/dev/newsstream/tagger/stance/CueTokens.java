@@ -49,6 +49,14 @@ final class CueTokens {
         while (i < len) {
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) {
+                // Capitals are lost by lower-casing, and "US" (the country) must not become "us" (the speaker).
+                if (c == 'S' && word.length() == 1 && word.charAt(0) == 'u' && i > 0 && s.charAt(i - 1) == 'U'
+                        && (i + 1 == len || !Character.isLetterOrDigit(s.charAt(i + 1)))) {
+                    word.setLength(0);
+                    word.append("u.s");
+                    i++;
+                    continue;
+                }
                 word.append(Character.toLowerCase(c));
                 i++;
                 continue;
@@ -174,7 +182,7 @@ final class CueTokens {
     }
 
     /**
-     * A crude suffix stripper (ies, ing, ed, es, s, then a final e and a doubled consonant). Consistency is
+     * A crude suffix stripper (ies, ing, ed, es, s, then a doubled consonant and a final e). Consistency is
      * all that matters: cue phrases and statements pass through the same function.
      */
     static String stem(String w) {
@@ -185,6 +193,7 @@ final class CueTokens {
         }
         String s = w;
         boolean verbal = false;
+        boolean stripped = true;
         if (s.endsWith("ies") && len > 4) {
             s = s.substring(0, len - 3) + "y";
         } else if (s.endsWith("ing") && len - 3 >= 3) {
@@ -197,6 +206,9 @@ final class CueTokens {
             s = s.substring(0, len - 2);
         } else if (s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
             s = s.substring(0, len - 1);
+            stripped = false; // a plural keeps the base's final e: "pledges" goes the way of "pledge"
+        } else {
+            stripped = false;
         }
         int l = s.length();
         if (verbal && l >= 4 && s.charAt(l - 1) == s.charAt(l - 2) && "lsz".indexOf(s.charAt(l - 1)) < 0
@@ -204,7 +216,8 @@ final class CueTokens {
             s = s.substring(0, l - 1); // stopped -> stopp -> stop
         }
         l = s.length();
-        if (l > 3 && s.charAt(l - 1) == 'e') {
+        // After -ed/-ing/-es the e is usually gone already ("agreed" -> "agre"); only "agreeing" -> "agree" keeps one.
+        if (l > 3 && s.charAt(l - 1) == 'e' && (!stripped || s.charAt(l - 2) == 'e')) {
             s = s.substring(0, l - 1);
         }
         return s;

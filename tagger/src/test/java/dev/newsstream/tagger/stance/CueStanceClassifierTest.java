@@ -80,6 +80,13 @@ class CueStanceClassifierTest {
         }
 
         @Test
+        void capitalisedUsIsTheCountryNotTheSpeaker() {
+            assertThat(classify("The US must stop its provocations.", "PRK").rule()).isEqualTo("demand-modal");
+            CueTokens t = CueTokens.of("The US told us.");
+            assertThat(java.util.Arrays.copyOf(t.surface, t.n)).containsExactly("the", "u.s", "told", "us");
+        }
+
+        @Test
         void ownSideNamedIsNotADemandOnTheOther() {
             StanceResult r = classify("Ukraine must be ready to talk.", "UKR");
             assertThat(r.rule()).isNotEqualTo("demand-modal");
@@ -209,6 +216,29 @@ class CueStanceClassifierTest {
         void defaultIsLoadedOnce() {
             assertThat(CueStanceClassifier.loadDefault()).isSameAs(STANCE);
             assertThat(STANCE.cueCount()).isGreaterThan(300);
+        }
+    }
+
+    @Nested
+    class Stemming {
+        @ParameterizedTest
+        @CsvSource({"agree,agreed,agreeing,agrees", "remove,removed,removing,removes", "offer,offered,offering,offers",
+            "stop,stopped,stopping,stops", "pledge,pledged,pledging,pledges", "hope,hoped,hoping,hopes"})
+        void inflectionsShareAStem(String base, String past, String gerund, String third) {
+            String stem = CueTokens.stem(base);
+            assertThat(new String[] {past, gerund, third}).allSatisfy(w -> assertThat(CueTokens.stem(w)).isEqualTo(stem));
+        }
+
+        @Test
+        void willingIsNotTheModalWill() {
+            assertThat(CueTokens.stem("willing")).isNotEqualTo(CueTokens.stem("will"));
+        }
+
+        @Test
+        void contractionsSplitIntoNegatorAndModal() {
+            CueTokens t = CueTokens.of("We couldn\u2019t, won't and can't.");
+            assertThat(java.util.Arrays.copyOf(t.surface, t.n))
+                    .containsExactly("we", "could", "n't", "wo", "n't", "and", "ca", "n't");
         }
     }
 
