@@ -70,8 +70,11 @@ public final class Vader implements SentimentAnalyzer {
      * First words of the multi-word keys of {@link #SPECIAL_CASES} and {@link #BOOSTERS}: an n-gram is
      * only joined into a string (an allocation) when its first word could start a key.
      */
-    private static final Set<String> NGRAM_STARTS = Set.of(
-            "the", "bad", "bus", "yeah", "kiss", "to", "beating", "broken", "just", "kind", "sort");
+    private static final Set<String> NGRAM_STARTS = java.util.stream.Stream
+            .concat(SPECIAL_CASES.keySet().stream(), BOOSTERS.keySet().stream())
+            .filter(k -> k.indexOf(' ') > 0)
+            .map(k -> k.substring(0, k.indexOf(' ')))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Map<String, Double> lexicon;
     private final Map<Integer, String> emojis;
