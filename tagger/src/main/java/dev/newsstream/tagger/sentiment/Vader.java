@@ -70,8 +70,11 @@ public final class Vader implements SentimentAnalyzer {
      * First words of the multi-word keys of {@link #SPECIAL_CASES} and {@link #BOOSTERS}: an n-gram is
      * only joined into a string (an allocation) when its first word could start a key.
      */
-    private static final Set<String> NGRAM_STARTS = Set.of(
-            "the", "bad", "bus", "yeah", "kiss", "to", "beating", "broken", "just", "kind", "sort");
+    private static final Set<String> NGRAM_STARTS = java.util.stream.Stream
+            .concat(SPECIAL_CASES.keySet().stream(), BOOSTERS.keySet().stream())
+            .filter(k -> k.indexOf(' ') > 0)
+            .map(k -> k.substring(0, k.indexOf(' ')))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Map<String, Double> lexicon;
     private final Map<Integer, String> emojis;
@@ -196,10 +199,20 @@ public final class Vader implements SentimentAnalyzer {
             return new Sentiment(0.0, 0.0, 0.0, 0.0);
         }
         String replaced = replaceEmojis(text);
-        Tokens t = Tokens.of(replaced, this);
-        if (t.n == 0) {
+        double[] sentiments = wordValences(replaced);
+        if (sentiments.length == 0) {
             return new Sentiment(0.0, 0.0, 0.0, 0.0);
         }
+        return scoreValence(sentiments, punctuationEmphasis(replaced));
+    }
+
+    /**
+     * The per-word valences of the reference after every rule including "but", one per whitespace token of
+     * {@code text}, before punctuation emphasis, summing and normalising. For variants such as
+     * {@link NewsVader} that re-weigh words but keep VADER's rules.
+     */
+    double[] wordValences(String text) {
+        Tokens t = Tokens.of(text, this);
         double[] sentiments = new double[t.n];
         for (int i = 0; i < t.n; i++) {
             if (t.isBooster(i)) {
@@ -211,7 +224,7 @@ public final class Vader implements SentimentAnalyzer {
             sentiments[i] = valence(t, i);
         }
         butCheck(t, sentiments);
-        return scoreValence(sentiments, replaced);
+        return sentiments;
     }
 
     /**
@@ -219,7 +232,7 @@ public final class Vader implements SentimentAnalyzer {
      * space unless the previous character was a plain space, and (a reference quirk) followed by nothing,
      * so "😁abc" becomes "beaming face with smiling eyesabc".
      */
-    private String replaceEmojis(String text) {
+    String replaceEmojis(String text) {
         int len = text.length();
         int i = 0;
         while (i < len) {
@@ -473,12 +486,11 @@ public final class Vader implements SentimentAnalyzer {
         }
     }
 
-    private static Sentiment scoreValence(double[] sentiments, String text) {
+    static Sentiment scoreValence(double[] sentiments, double punct) {
         double sum = 0;
         for (double s : sentiments) {
             sum += s;
         }
-        double punct = punctuationEmphasis(text);
         if (sum > 0) {
             sum += punct;
         } else if (sum < 0) {
@@ -511,7 +523,7 @@ public final class Vader implements SentimentAnalyzer {
         return new Sentiment(pyRound(neg, 3), pyRound(neu, 3), pyRound(pos, 3), pyRound(compound, 4));
     }
 
-    private static double punctuationEmphasis(String text) {
+    static double punctuationEmphasis(String text) {
         int ep = 0;
         int qm = 0;
         for (int i = 0, len = text.length(); i < len; i++) {

@@ -208,6 +208,17 @@ class VaderTest {
     }
 
     @Test
+    void lexiconParsingKeepsTheLastDuplicateAndNamesTheBadLine() {
+        assertThat(Vader.parseLexicon(List.of("lol\t1.0\t0.5\t[1]", "", "lol\t1.8\t0.6\t[2]")))
+                .containsEntry("lol", 1.8).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Vader.parseLexicon(List.of("good\t1.9", "bad\tminus")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("bad\tminus");
+        // The shipped lexicon: 7,520 lines, 7,506 distinct tokens, duplicates resolved to the last value.
+        assertThat(s("lol")).isEqualTo(new Sentiment(0.0, 0.0, 1.0, 0.4215));
+    }
+
+    @Test
     void pythonStringPrimitives() {
         assertThat(Vader.pyStrip("\u00a0\u2003 x \u3000")).isEqualTo("x");
         assertThat(Vader.pyStrip("\u200bx")).isEqualTo("\u200bx"); // zero-width space is not whitespace to Python
