@@ -125,9 +125,8 @@ public final class CueStanceClassifier implements StanceClassifier {
         String side = speakerSide == null ? "" : speakerSide.trim().toUpperCase(Locale.ROOT);
         List<Hit> hits = lexicon.match(t);
         int n = t.n;
-        // Per-token role of the hit that covers it (null when uncovered) and where that hit starts.
+        // Per-token role of the hit that covers it (null when uncovered).
         CueClass[] role = new CueClass[n];
-        int[] hitIndex = new int[n];
         for (int h = 0; h < hits.size(); h++) {
             Hit hit = hits.get(h);
             CueClass c = hit.cue().cls();
@@ -137,7 +136,6 @@ public final class CueStanceClassifier implements StanceClassifier {
             }
             for (int k = hit.start(); k < hit.end(); k++) {
                 role[k] = c;
-                hitIndex[k] = h;
             }
         }
         double[] contrast = contrastFactors(t, role);
