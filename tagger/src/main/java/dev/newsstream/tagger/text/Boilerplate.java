@@ -47,14 +47,14 @@ public final class Boilerplate {
     private static final String RESOURCE = "boilerplate-phrases.txt";
 
     private static final Pattern CREDIT = Pattern.compile(
-            "(?:^|[\\s/|(\\[–—-])(?:photo(?:graph)?s?|images?|imag|img|pictures?|pics?|credits?|courtesy|"
+            "(?:^|[/|(\\[–—]\\s*|[.!?]\\s+)(?:photo(?:graph)?s?|images?|imag|img|pictures?|pics?|credits?|courtesy|"
                     + "file photo|video|illustration|graphic)\\s*(?:by|credit)?\\s*:"
                     + "|\\b(?:getty images|shutterstock|afp via getty|ap photo|reuters/|epa-efe|xinhua via|"
-                    + "photo by|photo courtesy|photograph by|image courtesy)\\b"
+                    + "photo courtesy|image courtesy)\\b|\\((?:photo|photograph|image) by\\b"
                     + "|\\((?:reuters|ap|afp|getty|epa|photo|file)(?: photo)?\\)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CAPTION_WORDING = Pattern.compile(
-            "\\b(?:is|are|was|were) (?:displayed|pictured|seen|shown|photographed)\\b|\\bpictured\\b"
+            "\\b(?:is|are|was|were) (?:displayed|pictured|photographed)\\b|\\bpictured\\b"
                     + "|\\bposes? for\\b|\\((?:left|right|centre|center|l-r|r-l|top|bottom)\\)|\\bfile photo\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern AUTHOR_ROLE = Pattern.compile(
@@ -66,6 +66,8 @@ public final class Boilerplate {
             "https?://|\\bwww\\.|[\\w.+-]+@[\\w-]+\\.[\\w.]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPEECH = Pattern.compile("\\b(?:said|says|told|asked|added)\\b|[\"“”]",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPEECH_VERB = Pattern.compile(
+            "\\b(?:said|says|told|asked|added|according to)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PERSON_NAME = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]+(?: \\p{Lu}[\\p{L}.'’-]+){1,3}$");
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from",
@@ -174,7 +176,11 @@ public final class Boilerplate {
         }
         String[] words = text.split(" ");
         int n = words.length;
-        if (n <= PHRASE_MAX_WORDS) {
+        boolean sentenceEnd = endsLikeSentence(text);
+        // reported speech in a full sentence is news, whatever phrases it contains ("... does not necessarily
+        // reflect the views of the government, a spokesman said."): furniture never quotes anyone
+        boolean reportedSpeech = n >= 12 && sentenceEnd && SPEECH_VERB.matcher(text).find();
+        if (n <= PHRASE_MAX_WORDS && !reportedSpeech) {
             for (Rule rule : rules) {
                 if (rule.pattern().matcher(text).find()) {
                     return Verdict.furniture(rule.reason());
@@ -196,7 +202,6 @@ public final class Boilerplate {
         if (n <= 25 && LINK.matcher(text).find()) {
             return Verdict.furniture("link");
         }
-        boolean sentenceEnd = endsLikeSentence(text);
         if (!sentenceEnd && n <= HEADING_MAX_WORDS) {
             return Verdict.furniture(hasVerb(words) ? "fragment" : HEADING);
         }

@@ -75,7 +75,16 @@ class BoilerplateTest {
             "He added: “We are ready.”",
             "The paintings, which are displayed in the national museum, were returned in 2019 after talks, the "
                     + "ministry said.",
-            "Asked whether the sanctions would stay, she said: “Yes, until we see verifiable steps.”"})
+            "Asked whether the sanctions would stay, she said: “Yes, until we see verifiable steps.”",
+            "The move was seen as a concession to Pyongyang.",
+            "Like us, they want peace on the peninsula.",
+            "Officials expect to get the latest updates from the delegation next week.",
+            "Smith, who is the author of a book on the North, said the talks had failed.",
+            "Copyright disputes were also on the agenda.",
+            "Analysts studied satellite images: they showed new construction at the site.",
+            "The statement does not necessarily reflect the views of the whole government, a spokesman said on"
+                    + " Monday.",
+            "A photo by a local journalist showed the two leaders shaking hands."})
     void keepsBodyParagraphsIncludingShortQuoteParagraphs(String block) {
         assertThat(boilerplate.classify(block)).isEqualTo(Boilerplate.Verdict.BODY);
     }
