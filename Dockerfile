@@ -45,7 +45,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 newsstream \
- && useradd --system --uid 10001 --gid newsstream --home-dir /app --shell /usr/sbin/nologin newsstream \
+ && useradd --system --uid 10001 --gid newsstream --create-home --home-dir /home/newsstream \
+      --shell /usr/sbin/nologin newsstream \
  && mkdir -p /app /var/lib/newsstream \
  && chown newsstream:newsstream /var/lib/newsstream
 
@@ -55,7 +56,9 @@ COPY samples/ /app/samples/
 COPY --chmod=0755 docker/processor-entrypoint.sh docker/producer-entrypoint.sh /app/bin/
 
 # Containers listen on all interfaces and keep Kafka Streams state in the volume below (see docs/configuration.md).
-ENV NEWSSTREAM_HTTP_HOST=0.0.0.0 \
+# NEWSSTREAM_HOME is where the CLI finds the bundled samples (newsstream demo, bench).
+ENV NEWSSTREAM_HOME=/app \
+    NEWSSTREAM_HTTP_HOST=0.0.0.0 \
     NEWSSTREAM_HTTP_PORT=8080 \
     NEWSSTREAM_STATE_DIR=/var/lib/newsstream \
     NEWSSTREAM_PRODUCER_INPUT=/app/samples \

@@ -17,7 +17,8 @@ if [ -n "${NEWSSTREAM_FEEDS:-}" ]; then
   for feed in $NEWSSTREAM_FEEDS; do
     set -- "$@" --feed "$feed"
   done
-  set -- "$@" --poll "${NEWSSTREAM_POLL:-60s}"
+  # The seen-set lives in the container's volume (not in $HOME), so a restarted producer does not republish.
+  set -- "$@" --poll "${NEWSSTREAM_POLL:-60s}" --seen-file "${NEWSSTREAM_STATE_DIR:-/var/lib/newsstream}/feeds-seen.json"
   echo "producer: following $(echo "$NEWSSTREAM_FEEDS" | wc -w) feed(s) every ${NEWSSTREAM_POLL:-60s} into $bootstrap" >&2
 else
   input="${NEWSSTREAM_PRODUCER_INPUT:-/app/samples}"
