@@ -103,8 +103,11 @@ public final class SettingsLoader {
         return build(merged);
     }
 
-    /** Environment variables of the launcher and images that are not processor settings. */
-    private static final Set<String> IGNORED_ENV = Set.of("NEWSSTREAM_HOME", "NEWSSTREAM_JAVA_OPTS",
+    /**
+     * Environment variables of the launcher and images that are not processor settings. Public so that the
+     * compose consistency test can tell a documented non-setting from a typo.
+     */
+    public static final Set<String> IGNORED_ENV = Set.of("NEWSSTREAM_HOME", "NEWSSTREAM_JAVA_OPTS",
             "NEWSSTREAM_FEEDS", "NEWSSTREAM_PRODUCER_INPUT", "NEWSSTREAM_POLL");
 
     /** {@code NEWSSTREAM_KAFKA_SASL_MECHANISM} → {@code kafka.sasl.mechanism}. */
