@@ -158,8 +158,9 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+    private void handle(HttpExchange ex) {
+        // not try-with-resources: that would close the exchange before the catch blocks could send the error
+        try {
             String method = ex.getRequestMethod();
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -176,6 +177,8 @@ public final class HttpApi implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("failed to answer {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
             sendError(ex, 500, "internal error while answering this request; the server log has the details");
+        } finally {
+            ex.close();
         }
     }
 
