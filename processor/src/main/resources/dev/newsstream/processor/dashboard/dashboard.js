@@ -238,7 +238,7 @@
       animation: false,
       title: { show: false },
       grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true },
-      legend: { top: 0, icon: 'roundRect' },
+      legend: { top: 0, icon: 'roundRect', data: named.map(r => r.key) },
       tooltip: { trigger: 'axis', valueFormatter: v => (typeof v === 'number' ? v.toFixed(3) : v) },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', min: -1, max: 1, splitLine: { lineStyle: { color: '#eef1f6' } } },
