@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * "confrontational" if the quote holds it; the compound is +0.5 for "good", -0.5 for "bad", else 0.
  * Throws on the text "BOOM" to test that a tagger failure dead-letters the record.
  */
-final class TestTaggers {
+public final class TestTaggers {
     private static final Pattern P = Pattern.compile("(\\w[\\w ]*?) \\((\\w+)\\) said: \"([^\"]*)\"");
 
     private TestTaggers() {
     }
 
-    static Tagger simple() {
+    public static Tagger simple() {
         return new Tagger(
                 (ctx, text) -> {
                     if (text.contains("BOOM")) {
