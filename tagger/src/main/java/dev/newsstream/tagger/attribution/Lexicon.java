@@ -33,7 +33,8 @@ final class Lexicon {
         "promise", "allege", "remark", "observe", "concede", "contend", "proclaim", "reaffirm", "signal",
         "describe", "counter", "retort", "quip", "recall", "boast", "lament", "condemn", "criticise",
         "criticize", "praise", "welcome", "dismiss", "reject", "blame", "charge", "assure", "question",
-        "talk", "speak", "call", "point", "post", "brief", "inform", "indicate", "propose", "ask",
+        "talk", "speak", "call", "point", "post", "brief", "inform", "indicate", "propose", "ask", "thank",
+        "reassure", "rule",
     };
     private static final String[] COGNITION = {"believe", "think", "hope", "fear", "expect", "feel", "know"};
 
@@ -73,17 +74,24 @@ final class Lexicon {
     }
 
     /** Bases that are a cue only with the particle after them ("talked about", "called for"). */
-    static final Map<String, Set<String>> PARTICLE = Map.of(
-            "talk", Set.of("about", "of"), "speak", Set.of("about", "of", "out"), "call", Set.of("for", "on"),
-            "point", Set.of("out"), "post", Set.of("on"), "brief", Set.of("reporters", "journalists"),
-            "ask", Set.of("whether", "if"), "signal", Set.of("that"), "question", Set.of("whether"),
-            "charge", Set.of("that"));
+    static final Map<String, Set<String>> PARTICLE = Map.ofEntries(
+            Map.entry("talk", Set.of("about", "of")),
+            Map.entry("speak", Set.of("about", "of", "out")),
+            Map.entry("call", Set.of("for", "on")),
+            Map.entry("point", Set.of("out")),
+            Map.entry("post", Set.of("on")),
+            Map.entry("brief", Set.of("reporters", "journalists")),
+            Map.entry("ask", Set.of("whether", "if")),
+            Map.entry("rule", Set.of("out")),
+            Map.entry("signal", Set.of("that")),
+            Map.entry("question", Set.of("whether")),
+            Map.entry("charge", Set.of("that")));
 
     /** Bases too common in narration to report a clause unless "that" or a quotation follows. */
     static final Set<String> WEAK = Set.of("add", "state", "note", "describe", "welcome", "dismiss", "reject",
             "blame", "praise", "condemn", "criticise", "criticize", "question", "counter", "recall", "signal",
             "indicate", "propose", "predict", "observe", "remark", "maintain", "repeat", "post", "answer",
-            "respond", "reply", "write", "charge", "promise", "threaten", "confirm", "deny", "admit", "concede",
+            "respond", "reply", "write", "charge", "promise", "threaten", "confirm", "admit", "concede",
             "acknowledge", "brief", "inform", "assure");
 
     static Cue cue(String word) {
@@ -100,7 +108,9 @@ final class Lexicon {
             "queen", "prince", "emir", "sheikh", "ayatollah", "director", "head", "deputy", "vice", "foreign",
             "defence", "defense", "prime", "supreme", "top", "senior", "former", "press", "secretary-general",
             "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "lord", "counterpart", "mayor", "speaker",
-            "national", "security", "special", "acting", "interior", "finance", "trade", "external", "affairs",
+            "national", "security", "special", "commerce", "health", "education", "energy", "economy", "information",
+            "unification", "intelligence", "emergency", "communications", "armed", "forces", "border", "police",
+            "wing", "bureau", "command", "embassy", "consulate", "council", "presidency", "acting", "interior", "finance", "trade", "external", "affairs",
             "state", "military", "army", "navy", "coordinator", "commissioner", "sister", "lawmaker", "legislator",
             "member", "delegate", "delegation", "sources", "source", "officials", "diplomats", "analyst",
             "counsellor", "councillor", "first", "lady", "ministry", "office", "department", "agency", "negotiators",

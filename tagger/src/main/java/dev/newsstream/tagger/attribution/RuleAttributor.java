@@ -36,6 +36,8 @@ public final class RuleAttributor implements Attributor {
     public static final int MAX_CHARS = 20_000;
     private static final int MAX_POS_CHARS = 1_500;
     static final String UNKNOWN = SpeakerResolver.UNKNOWN;
+    /** Debugging only: rethrow rule failures instead of returning nothing (never set in production). */
+    private static final boolean RETHROW = Boolean.getBoolean("newsstream.attribution.rethrow");
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their");
     private static final Set<String> SKIP = Set.of("also", "later", "again", "then", "once", "earlier", "previously",
@@ -45,6 +47,19 @@ public final class RuleAttributor implements Attributor {
             "wednesday", "thursday", "friday", "saturday", "sunday", "been", "first", "publicly", "both");
     private static final Set<String> NEGATION_OR_MODAL = Set.of("not", "n't", "never", "will", "would", "could",
             "should", "may", "might", "must", "can", "to", "cannot", "shall", "didn't", "doesn't", "won't", "wouldn't");
+    private static final Set<String> NOUN_MODIFIERS = Set.of("several", "many", "some", "these", "those", "such",
+            "no", "any", "new", "recent", "earlier", "further", "repeated", "public", "official", "initial",
+            "first", "last", "latest", "our", "my", "your", "this", "that", "whose", "every", "each", "more");
+    private static final Set<String> OBJECTS = Set.of("reporters", "journalists", "lawmakers", "mps", "parliament",
+            "him", "her", "them", "us", "me", "the", "a", "press", "media", "news", "conference", "briefing",
+            "in", "at", "statement", "interview", "television", "radio", "an", "again", "repeatedly", "publicly",
+            "congress", "senators", "delegates", "supporters", "crowd", "audience");
+    private static final Set<String> CLAUSE_BREAKS = Set.of("as", "while", "after", "amid", "before", "when",
+            "despite", "although", "though", "whereas", "days", "weeks", "hours", "months", "prompting",
+            "raising", "sparking", "triggering", "marking", "signalling", "signaling");
+    private static final Set<String> PREPOSITIONS = Set.of("on", "in", "at", "during", "after", "before", "late",
+            "last", "earlier", "this", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "according", "to", "told", "from", "via", "by", "when");
     private static final Set<String> AUX = Set.of("is", "was", "were", "are", "been", "be", "being");
 
     private final ActorRegistry registry;
@@ -80,6 +95,9 @@ public final class RuleAttributor implements Attributor {
         try {
             return new Run(ctx, para).analyse();
         } catch (RuntimeException e) {
+            if (RETHROW) {
+                throw e;
+            }
             // the contract is "never throw": a rule bug must not stop an article stream; nothing is attributed
             return new AttributionResult(List.of(), next);
         }
@@ -103,6 +121,8 @@ public final class RuleAttributor implements Attributor {
         final Speaker[] quoteSpeaker;
         final SpeakerResolver.Mentions mentions;
         final List<Attribution> out = new ArrayList<>();
+        final List<Speaker> lastSpeakers = new ArrayList<>();
+        final List<int[]> lastSpeakerSpans = new ArrayList<>();
         final boolean headline;
         String openQuoteSpeaker;
 
@@ -226,12 +246,21 @@ public final class RuleAttributor implements Attributor {
             if (particles != null && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
                 return null;
             }
-            String l = w.lower();
-            if (!l.equals("said") && !l.equals("says") && !l.equals("told") && !l.equals("say")) {
-                String t = tag(i);
-                if (t != null && (t.equals("NOUN") || t.equals("ADJ") || t.equals("PROPN") || t.startsWith("NN")
-                        || t.equals("NUM") || t.equals("ADP") || t.equals("JJ"))) {
-                    return null;
+            // the UD tagger often calls a verb after a name a noun ("Brussels insists"), so a noun tag only
+            // vetoes a cue that a determiner or adjective governs ("several reports", "a warning")
+            if (i > 0 && !headline) {
+                Word prev = words.get(i - 1);
+                String pl = prev.lower();
+                boolean governed = DETERMINERS.contains(pl) || NOUN_MODIFIERS.contains(pl);
+                if (!governed && !prev.isPunct() && !prev.isQuote() && !prev.isCapitalized()) {
+                    String pt = tag(i - 1);
+                    governed = pt != null && (pt.equals("ADJ") || pt.equals("DET") || pt.equals("NUM"));
+                }
+                if (governed) {
+                    String t = tag(i);
+                    if (t == null || t.equals("NOUN") || t.equals("ADJ") || t.startsWith("NN")) {
+                        return null;
+                    }
                 }
             }
             return c;
@@ -254,6 +283,14 @@ public final class RuleAttributor implements Attributor {
             return !w.isQuote() && Lexicon.PRONOUNS.contains(w.lower());
         }
 
+        boolean leftward;
+
+        boolean isNameParticle(String l) {
+            return l.equals("bin") || l.equals("von") || l.equals("der") || l.equals("de") || l.equals("el")
+                    || l.equals("al") || l.equals("ibn") || l.startsWith("al-") || l.startsWith("el-")
+                    || l.startsWith("ad-") || l.startsWith("as-") || l.startsWith("bin-");
+        }
+
         boolean isNpWord(int i) {
             Word w = words.get(i);
             if (w.isQuote()) {
@@ -266,17 +303,18 @@ public final class RuleAttributor implements Attributor {
                 return false;
             }
             if (w.isCapitalized()) {
-                return !Lexicon.NOT_NAME.contains(w.text()) && Lexicon.cue(w.text()) == null
-                        || Lexicon.cue(w.text()) != null && Character.isUpperCase(w.text().charAt(w.text().length() - 1));
+                // "State" in "the State Department" is a name word; "Says" in a title-case headline is the verb
+                return !Lexicon.NOT_NAME.contains(w.text()) && (Lexicon.cue(w.text()) == null || leftward
+                        || i + 1 < words.size() && words.get(i + 1).isCapitalized());
             }
             String l = w.lower();
-            return Lexicon.TITLES.contains(l) || l.equals("al-") || l.equals("bin") || l.equals("von")
-                    || l.equals("der") || l.equals("de") || l.equals("el") || l.equals("al") || l.equals("ibn");
+            return Lexicon.TITLES.contains(l) || isNameParticle(l);
         }
 
         /** The phrase ending at word {@code j} (inclusive), not before {@code lo}. */
         List<Word> npLeft(int j, int lo) {
             int i = j;
+            leftward = true;
             while (i >= lo) {
                 Word w = words.get(i);
                 if (isDet(w)) {
@@ -288,6 +326,7 @@ public final class RuleAttributor implements Attributor {
                 }
                 i--;
             }
+            leftward = false;
             int s = i + 1;
             while (s <= j && (words.get(s).is("of") || words.get(s).isPossessive())) {
                 s++;
@@ -310,6 +349,8 @@ public final class RuleAttributor implements Attributor {
         }
 
         /** The phrase starting at word {@code i}, with an appositive (", North Korea's foreign minister,"). */
+        boolean appositiveMayEndAtCue = true;
+
         NpRef npRight(int i, int hi) {
             int k = i;
             if (k < hi && isPronoun(words.get(k))) {
@@ -339,7 +380,8 @@ public final class RuleAttributor implements Attributor {
                     e++;
                 }
                 if (e > a && (isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who"))
-                        && (e >= hi || words.get(e).text().equals(",") || cueAt(e) != null)) {
+                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".")
+                        || appositiveMayEndAtCue && cueAt(e) != null)) {
                     app = trimNp(a, e);
                     end = e < hi && words.get(e).text().equals(",") ? e + 1 : e;
                 }
@@ -366,7 +408,7 @@ public final class RuleAttributor implements Attributor {
             while (j >= lo && skipped < 6) {
                 Word w = words.get(j);
                 String l = w.lower();
-                if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't")) {
+                if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't") || l.equals("both") || l.equals("jointly")) {
                     return null;
                 }
                 if (SKIP.contains(l) || !w.isCapitalized() && l.endsWith("ly") && l.length() > 3) {
@@ -400,7 +442,14 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             List<Word> np = npLeft(j, lo);
-            return np.isEmpty() ? null : new NpRef(np, List.of(), c);
+            if (np.isEmpty()) {
+                return null;
+            }
+            int before = indexOf(np.get(0)) - 1;
+            if (before >= lo && (words.get(before).is("and") || words.get(before).is("&"))) {
+                return null; // "Moscow and Washington said": a joint statement is nobody's
+            }
+            return new NpRef(np, List.of(), c);
         }
 
         boolean negatedOrModal(int c, int lo) {
@@ -449,6 +498,9 @@ public final class RuleAttributor implements Attributor {
 
         void remember(List<Word> np, int sentStart, boolean spoke) {
             SpeakerResolver.Parsed p = resolver.parse(para, np);
+            if (p.side() != null) {
+                mentions.place(np.get(0).start(), p.side());
+            }
             String written = String.join(" ", p.name());
             if (p.institution() != null && p.name().isEmpty()) {
                 var a = p.institution();
@@ -482,8 +534,13 @@ public final class RuleAttributor implements Attributor {
             String role = s.role() != null ? s.role() : old == null ? null : old.role();
             String side = !UNKNOWN.equals(s.side()) || old == null ? s.side() : old.side();
             mentions.list.removeIf(o -> o.name().equals(s.name()));
-            mentions.list.add(new Mention(s.name(), old != null ? old.surface() : s.mention(), role, side,
-                    s.sideSource(), gender, s.institution(), mentions.paragraph));
+            Mention m = new Mention(s.name(), old != null ? old.surface() : s.mention(), role, side,
+                    s.sideSource(), gender, s.institution(), mentions.paragraph);
+            mentions.list.add(m);
+            if (s.institution()) {
+                mentions.hereMentions.add(m);
+                mentions.here.add(new int[] {offset, offset});
+            }
         }
 
         // ---------------------------------------------------------------- direct quotations
@@ -558,6 +615,15 @@ public final class RuleAttributor implements Attributor {
             // a quotation opening the paragraph carries on the open quotation (or "X said:") of the previous one
             if (q == 0 && prevPara != null) {
                 return new Found(prevPara.as("continuation", prevPara.mention()), "continuation", null, -1);
+            }
+            // a paragraph that is only a quotation, with no cue anywhere in its sentence, is by convention the
+            // latest speaker's (news style introduces the speaker in the paragraph before)
+            if (q == 0 && ctx.lastSpeaker() != null) {
+                Mention m = mentions.byName(ctx.lastSpeaker());
+                if (m != null) {
+                    return new Found(SpeakerResolver.fromMention(m, ctx.lastSpeaker(), "continuation"),
+                            "continuation", null, -1);
+                }
             }
             // a later quotation with no cue in its sentence continues this paragraph's previous speaker
             for (int k = q - 1; k >= 0; k--) {
@@ -680,6 +746,24 @@ public final class RuleAttributor implements Attributor {
             }
         }
 
+        /** Where a reported clause ends: before ", as ...", ", raising ...", ", a day after ...", or the sentence end. */
+        int reportedEnd(int c, int a, int b) {
+            for (int k = c + 2; k + 1 < b; k++) {
+                if (!words.get(k).text().equals(",")) {
+                    continue;
+                }
+                Word nx = words.get(k + 1);
+                String l = nx.lower();
+                boolean brk = CLAUSE_BREAKS.contains(l) || !nx.isCapitalized() && l.endsWith("ing") && l.length() > 5
+                        && Lexicon.cue(l) != null
+                        || l.equals("a") && k + 2 < b && (words.get(k + 2).is("day") || words.get(k + 2).is("week"));
+                if (brk) {
+                    return words.get(k - 1).end();
+                }
+            }
+            return sentenceEndChar(a, b);
+        }
+
         int sentenceEndChar(int a, int b) {
             int e = b - 1;
             while (e > a && words.get(e).isPunct() && !words.get(e).text().equals(")")) {
@@ -688,12 +772,14 @@ public final class RuleAttributor implements Attributor {
             return words.get(e).end();
         }
 
+        /** "said that", "told reporters that", "said on Tuesday that": a complement clause follows. */
         boolean hasThatSoon(int c, int b) {
             for (int k = c + 1; k < Math.min(b, c + 5); k++) {
-                if (words.get(k).is("that")) {
+                Word w = words.get(k);
+                if (w.is("that")) {
                     return true;
                 }
-                if (words.get(k).isQuote() || words.get(k).text().equals(".")) {
+                if (!SKIP.contains(w.lower()) && !OBJECTS.contains(w.lower())) {
                     return false;
                 }
             }
@@ -709,6 +795,9 @@ public final class RuleAttributor implements Attributor {
             if (Lexicon.WEAK.contains(base) && !that && !headline) {
                 return;
             }
+            if (base.equals("describe") && !followedBy(c, b, "as", 10)) {
+                return;
+            }
             Word w = words.get(c);
             CueKind kind = cue.kind();
             if (kind == CueKind.PARTICIPLE && c > a && AUX.contains(words.get(c - 1).lower())) {
@@ -720,11 +809,17 @@ public final class RuleAttributor implements Attributor {
                         || words.get(c - 1).is("without") || words.get(c - 1).is("while")) {
                     return;
                 }
-                Speaker s = null;
+                Speaker s = sentenceSpeaker(a, c);
+                if (s == null && !words.get(c - 1).isPunct()) {
+                    List<Word> np = npLeft(c - 1, a);   // "with a senior diplomat saying ..."
+                    if (!np.isEmpty()) {
+                        s = resolve(new NpRef(np, List.of(), c));
+                    }
+                }
                 for (int i = a; i < c && s == null; i++) {
                     Word x = words.get(i);
-                    if (x.isQuote()) {
-                        return;
+                    if (x.isQuote() || isDateline(i)) {
+                        continue;
                     }
                     if (isPronoun(x) || x.isCapitalized() && !Lexicon.NOT_NAME.contains(x.text())
                             || isDet(x) && i + 1 < c && isNpWord(i + 1)) {
@@ -739,8 +834,8 @@ public final class RuleAttributor implements Attributor {
                     }
                 }
                 if (s != null) {
-                    int end = sentenceEndChar(a, b);
-                    if (wordsBetween(c, end) >= 3) {
+                    int end = reportedEnd(c, a, b);
+                    if (wordsBetween(c, end) >= 2) {
                         emit(w.start(), end, false, s, "reported-participle", w.text());
                     }
                 }
@@ -750,7 +845,7 @@ public final class RuleAttributor implements Attributor {
                 return;
             }
             NpRef subj = subjectLeft(c, a);
-            int end = sentenceEndChar(a, b);
+            int end = reportedEnd(c, a, b);
             if (subj == null) {
                 // "..., said Kim." — the clause before the comma is the statement
                 if (c - 1 > a && words.get(c - 1).text().equals(",")) {
@@ -768,8 +863,9 @@ public final class RuleAttributor implements Attributor {
                 return;
             }
             int subjStart = indexOf(subj.np().get(0));
-            boolean trailing = subjStart - 1 > a && words.get(subjStart - 1).text().equals(",") && !that
-                    && b - c <= 8;
+            boolean trailing = subjStart - 1 > a + 2 && words.get(subjStart - 1).text().equals(",") && !that
+                    && b - c <= 7 && (c + 1 >= b || words.get(c + 1).isPunct()
+                    || PREPOSITIONS.contains(words.get(c + 1).lower()));
             if (trailing) {
                 int clauseEnd = subjStart - 2;
                 emit(words.get(a).start(), words.get(clauseEnd).end(), false, s, "reported-clause-before-cue",
@@ -780,14 +876,16 @@ public final class RuleAttributor implements Attributor {
             if (c - 1 >= a && words.get(c - 1).lower().endsWith("ly") && !words.get(c - 1).isCapitalized()) {
                 from = words.get(c - 1).start();
             }
-            if (wordsBetween(c, end) >= 3) {
+            if (wordsBetween(c, end) >= 2) {
                 emit(from, end, false, s, headline ? "headline" : that ? "reported-said-that" : "reported-cue",
                         w.text());
             }
         }
 
         void accordingTo(int c, int a, int b) {
+            appositiveMayEndAtCue = false;
             NpRef ref = npRight(c + 2, b);
+            appositiveMayEndAtCue = true;
             if (ref == null) {
                 return;
             }
@@ -816,6 +914,45 @@ public final class RuleAttributor implements Attributor {
                     emit(words.get(a).start(), words.get(e).end(), false, s, "according-to", "according to");
                 }
             }
+        }
+
+        /** The speaker of a statement already found earlier in this sentence ("X said, adding that ..."). */
+        Speaker sentenceSpeaker(int a, int c) {
+            int from = words.get(a).start();
+            int to = words.get(c).start();
+            Speaker found = null;
+            for (int k = a; k < c; k++) {
+                if (words.get(k).isQuote() && quoteSpeaker[words.get(k).quote()] != null) {
+                    found = quoteSpeaker[words.get(k).quote()];
+                }
+            }
+            if (found == null) {
+                for (int k = lastSpeakers.size() - 1; k >= 0; k--) {
+                    int[] span = lastSpeakerSpans.get(k);
+                    if (span[0] >= from && span[0] < to) {
+                        found = lastSpeakers.get(k);
+                        break;
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** "SEOUL —", "KYIV (Reuters) -": an all-capitals place at the paragraph's start is a dateline. */
+        boolean isDateline(int i) {
+            Word w = words.get(i);
+            return w.start() < 40 && w.text().length() > 1 && w.text().equals(w.text().toUpperCase(java.util.Locale.ROOT))
+                    && Character.isLetter(w.text().charAt(0)) && registry.place(w.text()).isEmpty()
+                    && (i + 1 < words.size() && (words.get(i + 1).isPunct() || words.get(i + 1).isCapitalized()));
+        }
+
+        boolean followedBy(int c, int b, String word, int within) {
+            for (int k = c + 1; k < Math.min(b, c + within); k++) {
+                if (words.get(k).is(word)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean isNpStart(int k) {
@@ -883,6 +1020,8 @@ public final class RuleAttributor implements Attributor {
             ev.put("speakerResolution", s.resolution());
             ev.put("sideSource", UNKNOWN.equals(s.side()) ? "none" : s.sideSource());
             out.add(new Attribution(para.substring(start, end), start, end, direct, s.name(), s.side(), ev));
+            lastSpeakers.add(s);
+            lastSpeakerSpans.add(new int[] {start, end});
             rememberSpeaker(s, start);
         }
     }

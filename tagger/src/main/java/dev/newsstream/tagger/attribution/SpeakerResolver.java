@@ -31,6 +31,24 @@ final class SpeakerResolver {
         final List<Mention> list;
         final List<int[]> here = new ArrayList<>();   // {offset, sentenceStart, index into list} this paragraph
         final List<Mention> hereMentions = new ArrayList<>();
+        final List<int[]> placeOffsets = new ArrayList<>();   // {offset} of side-bearing phrases this paragraph
+        final List<String> placeSides = new ArrayList<>();
+
+        void place(int offset, String side) {
+            placeOffsets.add(new int[] {offset});
+            placeSides.add(side);
+        }
+
+        /** The side of the nearest country, capital or demonym before {@code offset} in this paragraph. */
+        String placeSideBefore(int offset) {
+            String found = null;
+            for (int i = 0; i < placeOffsets.size(); i++) {
+                if (placeOffsets.get(i)[0] < offset) {
+                    found = placeSides.get(i);
+                }
+            }
+            return found;
+        }
         final int paragraph;
         final String lastSpeaker;
 
@@ -180,7 +198,7 @@ final class SpeakerResolver {
             return new Speaker(a.name(), a.side(), "registry", "institution", p.text(), null, null, true);
         }
         if (!p.name().isEmpty()) {
-            return person(p, ap, m);
+            return person(p, ap, m, offset);
         }
         if (p.place() != null && p.title() == null) {
             // a capital or country speaking for its government: "Washington said", "North Korea said"
@@ -190,10 +208,13 @@ final class SpeakerResolver {
         if (p.title() != null) {
             return roleNoun(p, ap, m);
         }
+        if (p.side() != null && p.institution() == null && p.title() == null) {
+            return null;
+        }
         return null;
     }
 
-    private Speaker person(Parsed p, Parsed ap, Mentions m) {
+    private Speaker person(Parsed p, Parsed ap, Mentions m, int offset) {
         String written = String.join(" ", p.name());
         String gender = genderOfTitle(p.title());
         Optional<Actor> reg = registry.actor(written).filter(a -> !a.institution());
@@ -235,6 +256,11 @@ final class SpeakerResolver {
         }
         if (side == null && known != null && known.side() != null && !UNKNOWN.equals(known.side())) {
             side = known.side();
+            src = "context";
+        }
+        if (side == null && p.title() != null && m.placeSideBefore(offset) != null) {
+            // "Government spokeswoman X" in a paragraph about Tehran: the office belongs to the place in focus
+            side = m.placeSideBefore(offset);
             src = "context";
         }
         if (side == null) {
@@ -294,6 +320,18 @@ final class SpeakerResolver {
             String name = stripDeterminer(p.text());
             return new Speaker(name, p.institution().side(), "institution", "role-noun", p.text(), p.title(), null,
                     false);
+        }
+        // "a spokesperson said" after "The State Department said ...": the institution in focus speaks
+        for (int i = m.hereMentions.size() - 1; i >= 0; i--) {
+            Mention c = m.hereMentions.get(i);
+            if (c.institution()) {
+                Mention cur = m.byName(c.name());
+                return fromMention(cur == null ? c : cur, p.text(), "role-noun");
+            }
+        }
+        Mention last = m.lastSpeaker == null ? null : m.byName(m.lastSpeaker);
+        if (last != null && last.institution()) {
+            return fromMention(last, p.text(), "role-noun");
         }
         return null;
     }
