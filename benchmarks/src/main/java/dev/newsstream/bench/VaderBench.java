@@ -33,6 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * </pre>
  *
  * One invocation scores every sentence once; {@link OperationsPerInvocation} makes JMH report per sentence.
+ *
+ * <p>JMH measures wall-clock time, which on a shared, overloaded machine says more about the neighbours
+ * than about VADER. {@link #main} gives a second opinion from the thread's CPU time:
+ * {@code java -Dnewsstream.shared.dir=../shared -cp '...same...' dev.newsstream.bench.VaderBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -61,6 +65,27 @@ public class VaderBench {
                     + NYT_SENTENCES + "; update NYT_SENTENCES so the per-sentence rate is right");
         }
         vader = Vader.load();
+    }
+
+    /** Sentences per second of thread CPU time, after a JIT warm-up; not a JMH run. */
+    public static void main(String[] args) throws IOException {
+        VaderBench bench = new VaderBench();
+        bench.setup();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        double sink = 0;
+        for (int round = 0; round < 30; round++) {
+            long start = mx.getCurrentThreadCpuTime();
+            for (int pass = 0; pass < 5; pass++) {
+                for (String s : bench.sentences) {
+                    sink += bench.vader.score(s).compound();
+                }
+            }
+            double seconds = (mx.getCurrentThreadCpuTime() - start) / 1e9;
+            if (round >= 20) { // the first rounds are JIT warm-up
+                System.out.printf("round %d: %.0f sentences per CPU-second%n", round, 5 * NYT_SENTENCES / seconds);
+            }
+        }
+        System.out.println("(checksum " + sink + ")"); // keeps the JIT from discarding the work
     }
 
     @Benchmark

@@ -76,13 +76,25 @@ public final class Vader implements SentimentAnalyzer {
             .map(k -> k.substring(0, k.indexOf(' ')))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    private final Map<String, Double> lexicon;
+    /**
+     * Every word any rule looks up (lexicon, boosters, negations), so that each token costs one hash
+     * lookup; absent words have no entry.
+     */
+    private final Map<String, WordInfo> words;
     private final Map<Integer, String> emojis;
     /** Smallest code point with an emoji description: text below it needs no emoji scan. */
     private final int minEmojiCodePoint;
 
     private Vader(Map<String, Double> lexicon, Map<Integer, String> emojis) {
-        this.lexicon = lexicon;
+        Map<String, WordInfo> w = new HashMap<>(lexicon.size() * 2);
+        for (String key : java.util.stream.Stream.of(lexicon.keySet(), BOOSTERS.keySet(), NEGATE)
+                .flatMap(Set::stream).toList()) {
+            Double lex = lexicon.get(key);
+            Double boost = BOOSTERS.get(key);
+            w.put(key, new WordInfo(lex != null, lex == null ? 0 : lex, boost != null, boost == null ? 0 : boost,
+                    NEGATE.contains(key) || key.contains("n't")));
+        }
+        this.words = Map.copyOf(w);
         this.emojis = emojis;
         this.minEmojiCodePoint = emojis.keySet().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
     }
@@ -642,6 +654,10 @@ public final class Vader implements SentimentAnalyzer {
         return s;
     }
 
+    /** What the rules need to know about one lower-cased word. */
+    private record WordInfo(boolean inLexicon, double valence, boolean isBooster, double boost, boolean negates) {
+    }
+
     /**
      * The reference's {@code SentiText.words_and_emoticons}, with the per-word facts every rule needs
      * computed once: lower-cased form, lexicon valence, booster value, negation and ALL-CAPS flags.
@@ -707,17 +723,16 @@ public final class Vader implements SentimentAnalyzer {
             t.negated = new boolean[n];
             for (int k = 0; k < n; k++) {
                 String w = lower[k];
-                Double v = vader.lexicon.get(w);
-                if (v != null) {
-                    t.inLex[k] = true;
-                    t.lex[k] = v;
+                WordInfo info = vader.words.get(w);
+                if (info != null) {
+                    t.inLex[k] = info.inLexicon();
+                    t.lex[k] = info.valence();
+                    t.isBoosterFlag[k] = info.isBooster();
+                    t.booster[k] = info.boost();
+                    t.negated[k] = info.negates();
+                } else {
+                    t.negated[k] = w.contains("n't");
                 }
-                Double b = BOOSTERS.get(w);
-                if (b != null) {
-                    t.isBoosterFlag[k] = true;
-                    t.booster[k] = b;
-                }
-                t.negated[k] = NEGATE.contains(w) || w.contains("n't");
             }
             return t;
         }
