@@ -18,7 +18,11 @@ import dev.newsstream.tagger.ArticleContext;
 import dev.newsstream.tagger.Statement;
 import dev.newsstream.tagger.TaggedParagraph;
 import dev.newsstream.tagger.Tagger;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -288,6 +292,30 @@ final class FaultKit {
         public void close() {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Runs a command line on another thread with stderr captured, so a hang shows up as a bounded-wait failure. */
+    record Run(CompletableFuture<Integer> exit, ByteArrayOutputStream err) {
+        String stderr() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    static Run start(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        // picocli binds its error writer to System.err when the CommandLine is built, on the calling thread
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            synchronized (FaultKit.class) {
+                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+                try {
+                    return Main.run(args);
+                } finally {
+                    System.setErr(old);
+                }
+            }
+        });
+        return new Run(exit, err);
     }
 
     /** A paragraph event by hand, for the bad-input and re-publication tests. */
