@@ -16,6 +16,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -112,14 +114,31 @@ public final class NewsProcessor implements AutoCloseable {
                     }
                 }
             }
-        } catch (TimeoutException | ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + s.bootstrapServers() + " to create topics: "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-                    + ". Is the broker running? Check bootstrap.servers.", e);
+        } catch (ExecutionException e) {
+            // Credentials and ACLs fail fast and are not a reachability problem: say which settings to check.
+            if (e.getCause() instanceof AuthenticationException) {
+                throw new IllegalStateException("Kafka at " + s.bootstrapServers() + " refused our credentials: "
+                        + e.getCause().getMessage() + ". Check kafka.security.protocol, kafka.sasl.mechanism and"
+                        + " kafka.sasl.jaas.config (or NEWSSTREAM_KAFKA_* variables).", e.getCause());
+            }
+            if (e.getCause() instanceof AuthorizationException) {
+                throw new IllegalStateException("Kafka at " + s.bootstrapServers() + " denied access: "
+                        + e.getCause().getMessage() + ". The processor's principal needs to describe and create its"
+                        + " topics (or create them beforehand, docs/events.md).", e.getCause());
+            }
+            throw unreachable(s, e);
+        } catch (TimeoutException e) {
+            throw unreachable(s, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    private static IllegalStateException unreachable(ProcessorSettings s, Exception e) {
+        return new IllegalStateException("cannot reach Kafka at " + s.bootstrapServers() + " to create topics: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + ". Is the broker running? Check bootstrap.servers.", e);
     }
 
     public void start() {
