@@ -4,7 +4,6 @@ import dev.newsstream.events.JsonSerde;
 import dev.newsstream.events.ParagraphEvent;
 import dev.newsstream.events.TableRow;
 import dev.newsstream.events.TopicNames;
-import dev.newsstream.processor.NewsTopology;
 import dev.newsstream.processor.ProcessorSettings;
 import dev.newsstream.processor.SettingsLoader;
 import dev.newsstream.processor.StatementDelta;
@@ -257,17 +256,6 @@ final class FaultKit {
             return this;
         }
 
-        /** Tables without rows whose statements have all been withdrawn (a corrected side keeps a zero row). */
-        Map<String, TableRow> nonEmpty(Map<String, TableRow> table) {
-            Map<String, TableRow> out = new TreeMap<>();
-            table.forEach((k, v) -> {
-                if (v.statements() != 0) {
-                    out.put(k, v);
-                }
-            });
-            return out;
-        }
-
         /**
          * Reads to the end of every partition (for read_committed: the last stable offset), so that nothing
          * written before this call is missed; bounded by Awaitility in the caller's timeout.
@@ -304,7 +292,8 @@ final class FaultKit {
     static Run start(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
-        // picocli binds its error writer to System.err when the CommandLine is built, on the calling thread
+        // Main.run builds its CommandLine, whose error writer wraps System.err, after the swap below; the swap is
+        // JVM-wide, so commands run one at a time
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
             synchronized (FaultKit.class) {
                 System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -318,11 +307,9 @@ final class FaultKit {
         return new Run(exit, err);
     }
 
-    /** A paragraph event by hand, for the bad-input and re-publication tests. */
+    /** A paragraph event by hand, for the bad-input and producer tests. */
     static ParagraphEvent paragraph(String articleId, int seq, String text) {
         return new ParagraphEvent(ParagraphEvent.SCHEMA_VERSION, articleId, seq, seq + 1, seq + 1, text, "Talks",
                 null, "test", PUBLISHED, Instant.now(), false, null);
     }
-
-    static final int MAX_PARAGRAPH_CHARS = NewsTopology.DEFAULT_MAX_PARAGRAPH_CHARS;
 }
