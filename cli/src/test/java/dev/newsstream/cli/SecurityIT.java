@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kafka client security passes through unchanged: against a SASL/PLAIN broker the producer works with the right
- * credentials from {@code --producer-config}, the processor with the right ones from {@code NEWSSTREAM_KAFKA_*}
- * variables, and both fail fast, with a message that says the credentials were refused, with wrong ones.
+ * credentials from {@code --producer-config} or {@code NEWSSTREAM_KAFKA_*} variables, the processor with the right
+ * ones from {@code NEWSSTREAM_KAFKA_*} variables, and both fail fast, with a message that says the credentials were refused, with wrong ones.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityIT {
@@ -87,6 +87,28 @@ class SecurityIT {
             assertThat(produce.exit().get()).as(produce.stderr()).isEqualTo(ProduceCommand.OK);
             await("the processor to tag it over SASL").atMost(Duration.ofMinutes(2))
                     .until(() -> out.poll().tagged == 1 && out.speakers.containsKey("Daniel Marsh"));
+        }
+    }
+
+    @Test
+    void theProducerTakesItsCredentialsFromNewsstreamKafkaVariables() throws Exception {
+        // A child JVM, because the environment of this one cannot be changed: the real System.getenv() path.
+        String topic = FaultKit.run("sasl-env");
+        Path log = dir.resolve("produce-env.log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "produce",
+                "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, article().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("NEWSSTREAM_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        pb.environment().put("NEWSSTREAM_KAFKA_SASL_MECHANISM", "PLAIN");
+        pb.environment().put("NEWSSTREAM_KAFKA_SASL_JAAS_CONFIG", jaas(PASSWORD));
+        Process child = pb.start();
+        try {
+            assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("produce finished").isTrue();
+            assertThat(child.exitValue()).as(Files.readString(log)).isEqualTo(ProduceCommand.OK);
+            assertThat(Files.readString(log)).contains("published 1 article");
+        } finally {
+            child.destroyForcibly();
         }
     }
 
