@@ -105,8 +105,7 @@ public final class TableQueryService implements TableQueries {
         if (owner.isPresent()) {
             return forwardOne(owner.get(), "/api/sides/" + pathSegment(side) + "?local=true");
         }
-        Stats s = kvStore(NewsTopology.SIDE_STORE).get(side);
-        return Optional.ofNullable(s).map(x -> sideRow(side, x));
+        return localGet(NewsTopology.SIDE_STORE, side).map(x -> sideRow(side, x));
     }
 
     @Override
@@ -161,8 +160,7 @@ public final class TableQueryService implements TableQueries {
         if (owner.isPresent()) {
             return forwardOne(owner.get(), "/api/speakers/" + pathSegment(speaker) + "?local=true");
         }
-        Stats s = kvStore(NewsTopology.SPEAKER_STORE).get(speaker);
-        return Optional.ofNullable(s).map(x -> speakerRow(speaker, x));
+        return localGet(NewsTopology.SPEAKER_STORE, speaker).map(x -> speakerRow(speaker, x));
     }
 
     @Override
@@ -211,6 +209,14 @@ public final class TableQueryService implements TableQueries {
             return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, Stats>keyValueStore()));
         } catch (InvalidStateStoreException e) {
             throw unavailable(name, e);
+        }
+    }
+
+    private Optional<Stats> localGet(String store, String key) {
+        try {
+            return Optional.ofNullable(kvStore(store).get(key));
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(store, e); // the store can start migrating between store() and get()
         }
     }
 
