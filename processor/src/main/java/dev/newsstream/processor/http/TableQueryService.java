@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,7 +274,14 @@ public final class TableQueryService implements TableQueries {
 
     private List<HostInfo> otherHosts() {
         List<HostInfo> hosts = new ArrayList<>();
-        for (StreamsMetadata md : streams.metadataForAllStreamsClients()) {
+        Collection<StreamsMetadata> all;
+        try {
+            all = streams.metadataForAllStreamsClients();
+        } catch (InvalidStateStoreException e) {
+            throw new QueryUnavailableException("the other instances are not known yet (Kafka Streams is "
+                    + streams.state() + "); retry shortly", e);
+        }
+        for (StreamsMetadata md : all) {
             HostInfo h = md.hostInfo();
             if (h != null && h.port() >= 0 && !h.equals(self) && !hosts.contains(h)) {
                 hosts.add(h);
