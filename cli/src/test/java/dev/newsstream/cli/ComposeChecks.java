@@ -191,7 +191,7 @@ final class ComposeChecks {
             return problems;
         }
         Map<String, JsonNode> byName = new LinkedHashMap<>();
-        services.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
+        services.properties().forEach(e -> byName.put(e.getKey(), e.getValue()));
         List<Instruction> instructions = instructions(dockerfile);
 
         checkKafkaImageTags(byName, problems);
@@ -298,7 +298,7 @@ final class ComposeChecks {
         Map<String, String> env = new LinkedHashMap<>();
         JsonNode e = service.path("environment");
         if (e.isObject()) {
-            e.fields().forEachRemaining(f -> env.put(f.getKey(), f.getValue().isNull() ? "" : resolve(f.getValue().asText())));
+            e.properties().forEach(f -> env.put(f.getKey(), f.getValue().isNull() ? "" : resolve(f.getValue().asText())));
         } else if (e.isArray()) {
             for (JsonNode item : e) {
                 String s = item.asText();
@@ -565,7 +565,7 @@ final class ComposeChecks {
             if (deps.isArray()) {
                 deps.forEach(d -> conditions.put(d.asText(), "(none: short form)"));
             } else if (deps.isObject()) {
-                deps.fields().forEachRemaining(d ->
+                deps.properties().forEach(d ->
                         conditions.put(d.getKey(), d.getValue().path("condition").asText("(none)")));
             }
             conditions.forEach((dep, condition) -> {
