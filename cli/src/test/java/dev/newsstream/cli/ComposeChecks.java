@@ -196,6 +196,7 @@ final class ComposeChecks {
 
         checkKafkaImageTags(byName, problems);
         checkEnvironment(byName, problems);
+        checkSharedSettingsAgree(byName, problems);
         checkInterpolatedVariablesDocumented(problems);
         checkBrokers(byName, problems);
         checkProcessor(byName, instructions, problems);
@@ -247,6 +248,26 @@ final class ComposeChecks {
                     problems.add("docker-compose.yml service '" + s.getKey() + "' sets " + name
                             + ", which docs/configuration.md does not mention; document it");
                 }
+            }
+        }
+    }
+
+    /**
+     * Settings that several services must share: the {@code topics} service creates the topics, so a processor
+     * told another partition count or replication factor would describe topics that do not exist.
+     */
+    private static void checkSharedSettingsAgree(Map<String, JsonNode> services, List<String> problems) {
+        for (String name : List.of("NEWSSTREAM_TOPIC_PARTITIONS", "NEWSSTREAM_TOPIC_REPLICATION_FACTOR")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            services.forEach((service, s) -> {
+                String v = environment(s).get(name);
+                if (v != null) {
+                    values.put(service, v);
+                }
+            });
+            if (new TreeSet<>(values.values()).size() > 1) {
+                problems.add("docker-compose.yml: services disagree on " + name + " " + values
+                        + "; give them the same value (e.g. the same ${" + name + ":-...} default)");
             }
         }
     }
