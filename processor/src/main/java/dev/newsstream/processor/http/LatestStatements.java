@@ -81,7 +81,8 @@ public final class LatestStatements implements AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, s.applicationId() + "-dashboard-feed");
+        // the port keeps client ids (and their JMX names) apart when several instances share a JVM, as in tests
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, s.applicationId() + "-dashboard-feed-" + s.httpPort());
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return p;
     }
