@@ -193,4 +193,21 @@ class FeedIngesterTest {
         assertThat(sink.titles()).hasSize(4).contains("Envoys agree to meet again");
         assertThat(Files.exists(dir.resolve("seen.json"))).isFalse();
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // a hang guard, not a speed check
+    void aStopRequestEndsThePollLoopWithASummary() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        ProducerSettings settings = ProducerSettings.defaults("unused:9092")
+                .withFetch(new FetchSettings("test-agent", Duration.ofSeconds(3), 256 * 1024, Duration.ZERO))
+                .withSeenFile(dir.resolve("seen.json"))
+                .withPoll(Duration.ofHours(1), false);
+
+        PublishSummary summary = ProducerRunner.run(settings, List.of(), List.of(base + "/feed.xml"), sink,
+                InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()),
+                () -> sink.published.size() >= 2);
+
+        assertThat(summary.articles()).isEqualTo(2);
+        assertThat(sink.titles()).containsExactly("Envoys agree to meet again", "Minister rejects proposal");
+    }
 }
