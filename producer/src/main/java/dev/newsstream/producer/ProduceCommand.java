@@ -191,6 +191,9 @@ public final class ProduceCommand implements Callable<Integer> {
                     .withClientOverrides(KafkaConfig.overrides(producerConfig, env));
             if (transactionalId != null) {
                 kafka = kafka.withTransactionalId(transactionalId);
+            } else if (kafka.clientOverrides().containsKey("transactional.id")) {
+                // a transactional.id from the config file or environment is a deliberate choice: honour it
+                kafka = kafka.withTransactionalId(kafka.clientOverrides().get("transactional.id"));
             }
             FetchSettings fetch = new FetchSettings(userAgent, Units.duration(timeout), Units.bytes(maxPageBytes),
                     Units.minInterval(rateLimitPerHost));
