@@ -135,7 +135,9 @@ final class Ingestion implements IngestListener {
 
     private void ingestUrl(String url, SeenStore feedSeen) throws IOException, InterruptedException {
         HttpFetcher.Page page = fetcher.fetch(url);
-        if (settings.format() == Format.FEED || settings.format() == Format.AUTO && page.looksLikeFeed()) {
+        boolean feed = page.looksLikeFeed()
+                || page.contentType() == null && Input.detect("", page.body()) == Format.FEED;
+        if (settings.format() == Format.FEED || settings.format() == Format.AUTO && feed) {
             new FeedIngester(fetcher, feedSeen, settings.dedupeContent(), this).pass(url, page.body());
         } else if (settings.format() == Format.TEXT) {
             article(TextArticles.read(new java.io.ByteArrayInputStream(page.body()), url, settings.publishedAt()));
