@@ -66,6 +66,14 @@ class FeedIngesterTest {
                 "<html><body>" + "<p>Padding paragraph that goes on and on.</p>".repeat(20_000) + "</body></html>"));
         server.createContext("/b/copy-of-1", ex -> send(ex, 200, "text/html", copyOfStoryOne()));
         server.start();
+        // load the HTTP client's classes with a generous timeout, so the tests' 3 s timeout measures the server,
+        // not a cold JVM on a busy machine
+        try {
+            new HttpFetcher(new FetchSettings("warm-up", Duration.ofSeconds(60), 1024 * 1024, Duration.ZERO))
+                    .fetch(base + "/feed.xml");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterEach
