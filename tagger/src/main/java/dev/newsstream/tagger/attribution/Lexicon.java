@@ -116,7 +116,7 @@ final class Lexicon {
             "counsellor", "councillor", "first", "lady", "ministry", "office", "department", "agency", "negotiators",
             "colonel", "col.", "lt.", "major", "captain", "admiral", "marshal", "justice", "attorney", "nuclear",
             "chief-of-staff", "staff", "of", "high", "relief", "crown", "vice-president",
-            "u.s.", "un", "u.n.", "eu", "white", "house", "pentagon", "kremlin", "cabinet", "government",
+            "cabinet", "government",
             "regime", "party", "leadership", "spokespeople", "presidential", "administration", "state-run",
             "state-media", "media", "news", "outlet", "broadcaster", "newspaper", "side", "team", "mission");
 

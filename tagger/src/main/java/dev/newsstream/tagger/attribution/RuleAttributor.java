@@ -379,8 +379,9 @@ public final class RuleAttributor implements Attributor {
                         && !words.get(e).text().equals(".") && cueAt(e) == null) {
                     e++;
                 }
+                boolean wholeNp = trimNp(a, e).size() == e - a;
                 if (e > a && (isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who"))
-                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".")
+                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".") && wholeNp
                         || appositiveMayEndAtCue && cueAt(e) != null)) {
                     app = trimNp(a, e);
                     end = e < hi && words.get(e).text().equals(",") ? e + 1 : e;
@@ -446,7 +447,8 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             int before = indexOf(np.get(0)) - 1;
-            if (before >= lo && (words.get(before).is("and") || words.get(before).is("&"))) {
+            if (before - 1 >= lo && (words.get(before).is("and") || words.get(before).is("&"))
+                    && (isNpWord(before - 1) || isPronoun(words.get(before - 1)))) {
                 return null; // "Moscow and Washington said": a joint statement is nobody's
             }
             return new NpRef(np, List.of(), c);
