@@ -148,7 +148,10 @@ final class SpeakerResolver {
             String lw = w.lower();
             boolean particle = lw.equals("al-") || lw.equals("bin") || lw.equals("von") || lw.equals("der")
                     || lw.equals("de") || lw.equals("el") || lw.equals("al") || lw.equals("ibn") || lw.equals("abu");
-            if (placeWord[k] || !(w.isCapitalized() || particle && k < nameEnd) || Lexicon.TITLES.contains(lw)
+            // "al-Ansari", "el-Sisi": a lower-case Arabic article joined to a capitalised name
+            boolean joined = (lw.startsWith("al-") || lw.startsWith("el-") || lw.startsWith("ad-"))
+                    && w.text().length() > 3 && Character.isUpperCase(w.text().charAt(3));
+            if (placeWord[k] || !(w.isCapitalized() || joined || particle && k < nameEnd) || Lexicon.TITLES.contains(lw)
                     || Lexicon.NOT_NAME.contains(w.text()) || w.isPossessive()) {
                 break;
             }

@@ -235,13 +235,39 @@ public final class ActorRegistry {
 
     /** Lookup key: lower case, no diacritics, hyphens and full stops as spaces, single spaces. */
     public static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('-', ' ').replace('.', ' ');
-        if (s.startsWith("the ")) {
-            s = s.substring(4);
+        // hot path (called for every candidate phrase): one pass, no regex, Normalizer only for non-ASCII
+        String s = name;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+                break;
+            }
         }
-        return s.trim().replaceAll("\\s+", " ");
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-' || c == '.' || Character.isWhitespace(c)) {
+                if (!space) {
+                    b.append(' ');
+                    space = true;
+                }
+            } else {
+                b.append(c == '’' ? '\'' : Character.toLowerCase(c));
+                space = false;
+            }
+        }
+        int len = b.length();
+        if (len > 0 && b.charAt(len - 1) == ' ') {
+            b.setLength(len - 1);
+        }
+        if (b.length() > 4 && b.charAt(0) == 't' && b.charAt(1) == 'h' && b.charAt(2) == 'e' && b.charAt(3) == ' ') {
+            b.delete(0, 4);
+        }
+        return b.toString();
     }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
     /** A person or institution by canonical name or alias. */
     public Optional<Actor> actor(String name) {
