@@ -88,7 +88,7 @@ final class Lexicon {
             Map.entry("charge", Set.of("that")));
 
     /** Bases too common in narration to report a clause unless "that" or a quotation follows. */
-    static final Set<String> WEAK = Set.of("add", "state", "note", "describe", "welcome", "dismiss", "reject",
+    static final Set<String> WEAK = Set.of("add", "state", "note", "welcome", "dismiss", "reject",
             "blame", "praise", "condemn", "criticise", "criticize", "question", "counter", "recall", "signal",
             "indicate", "propose", "predict", "observe", "remark", "maintain", "repeat", "post", "answer",
             "respond", "reply", "write", "charge", "promise", "threaten", "confirm", "admit", "concede",

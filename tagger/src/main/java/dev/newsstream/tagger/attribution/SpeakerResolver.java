@@ -124,7 +124,9 @@ final class SpeakerResolver {
                             sideSource = "demonym";
                         }
                         sideSurface = s;
-                        if (j - i == np.size() || (j - i == np.size() - 1 && np.get(np.size() - 1).isPossessive())) {
+                        int det = np.get(0).is("the") ? 1 : 0;
+                        int poss = np.get(np.size() - 1).isPossessive() ? 1 : 0;
+                        if (i == det && j == np.size() - poss) {
                             place = s;
                         }
                     }
@@ -189,7 +191,8 @@ final class SpeakerResolver {
             return pronoun(lf, first.text(), m, offset);
         }
         for (Word w : np) {
-            if (Lexicon.JOINT.contains(w.lower())) {
+            // "both leaders", "officials", "Both sides"; but "Nations" in "the United Nations" is a name
+            if (Lexicon.JOINT.contains(w.lower()) && (!w.isCapitalized() || w == first)) {
                 return null;
             }
         }
