@@ -103,8 +103,7 @@ public final class ActorRegistry {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String field = e instanceof JsonMappingException m ? " at " + m.getPathReference()
-                    .replace("dev.newsstream.tagger.sides.", "") : "";
+            String field = e instanceof JsonMappingException m ? " at " + path(m) : "";
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String msg = cause == e ? e.getOriginalMessage() : cause.getMessage();
             throw new IllegalArgumentException("registry file " + source + ":" + where + field + ": " + msg
@@ -112,6 +111,19 @@ public final class ActorRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read registry file " + source, e);
         }
+    }
+
+    /** The field path as a reader writes it: {@code sides[0].people[2].name}. */
+    private static String path(JsonMappingException m) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.length() == 0 ? "(top level)" : b.toString();
     }
 
     private static ActorRegistry build(RegistryFile file, boolean withWorld) {
