@@ -110,7 +110,7 @@ final class Lexicon {
             "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "lord", "counterpart", "mayor", "speaker",
             "national", "security", "special", "commerce", "health", "education", "energy", "economy", "information",
             "unification", "intelligence", "emergency", "communications", "armed", "forces", "border", "police",
-            "wing", "bureau", "command", "embassy", "consulate", "council", "presidency", "acting", "interior", "finance", "trade", "external", "affairs",
+            "wing", "bureau", "command", "statement", "communique", "communiqué", "embassy", "consulate", "council", "presidency", "acting", "interior", "finance", "trade", "external", "affairs",
             "state", "military", "army", "navy", "coordinator", "commissioner", "sister", "lawmaker", "legislator",
             "member", "delegate", "delegation", "sources", "source", "officials", "diplomats", "analyst",
             "counsellor", "councillor", "first", "lady", "ministry", "office", "department", "agency", "negotiators",

@@ -406,9 +406,15 @@ public final class RuleAttributor implements Attributor {
         NpRef subjectLeft(int c, int lo) {
             int j = c - 1;
             int skipped = 0;
+            String cueWord = words.get(c).lower();
+            boolean participle = cueWord.endsWith("ed") || cueWord.equals("told") || cueWord.equals("said")
+                    || cueWord.equals("written") || cueWord.equals("known") || cueWord.equals("thought");
             while (j >= lo && skipped < 6) {
                 Word w = words.get(j);
                 String l = w.lower();
+                if (participle && AUX.contains(l)) {
+                    return null; // "he was told that ...": a passive is not the subject's statement
+                }
                 if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't") || l.equals("both") || l.equals("jointly")) {
                     return null;
                 }
@@ -708,10 +714,15 @@ public final class RuleAttributor implements Attributor {
                 if (s == null && subj == null) {
                     s = resolve(npRight(c + 1, q));
                 }
+                if (s == null && cue.kind() == CueKind.PARTICIPLE) {
+                    s = sentenceSpeaker(lo, c);   // "Trump said, adding: “...”"
+                }
                 if (s != null) {
                     return new Found(s, "direct-quote-after-cue", w.text(), c);
                 }
-                return null;
+                if (subj != null) {
+                    return null; // a subject nobody can be held to ("both leaders said")
+                }
             }
             if (colon && k - 1 >= lo) {
                 List<Word> np = npLeft(k - 1, lo);

@@ -20,6 +20,8 @@ import dev.newsstream.tagger.sides.ActorRegistry;
  */
 final class SpeakerResolver {
     static final String UNKNOWN = "UNKNOWN";
+    private static final Set<String> INSTITUTION_HEADS = Set.of("ministry", "department", "office", "agency",
+            "government", "military", "army", "council", "commission", "command", "embassy", "presidency", "cabinet");
     private final ActorRegistry registry;
 
     SpeakerResolver(ActorRegistry registry) {
@@ -225,6 +227,15 @@ final class SpeakerResolver {
         String gender = genderOfTitle(p.title());
         Optional<Actor> reg = registry.actor(written).filter(a -> !a.institution());
         Mention known = reg.isPresent() ? null : matchMention(written, m);
+        if (reg.isPresent() && p.name().size() == 1) {
+            // a bare surname ("Kim") is the article's latest person of that name before the registry's default
+            Mention article = matchMention(written, m);
+            if (article != null && !article.name().equals(reg.get().name())) {
+                Optional<Actor> full = registry.actor(article.name()).filter(a -> !a.institution());
+                reg = full;
+                known = full.isPresent() ? null : article;
+            }
+        }
         String name;
         String side = null;
         String src = null;
@@ -304,6 +315,15 @@ final class SpeakerResolver {
                         side != null ? "title" : "role-noun", p.text(), c.role(), c.gender(), false);
             }
         }
+        if (INSTITUTION_HEADS.contains(headWord)) {
+            for (int i = m.list.size() - 1; i >= 0; i--) {
+                Mention c = m.list.get(i);
+                if (c.institution() && c.name().toLowerCase(Locale.ROOT).contains(headWord)
+                        && (side == null || side.equals(c.side()))) {
+                    return fromMention(c, p.text(), "role-noun");
+                }
+            }
+        }
         if (side != null && head) {
             List<Actor> leaders = registry.leaders(side);
             for (Actor a : leaders) {
@@ -338,6 +358,12 @@ final class SpeakerResolver {
         Mention last = m.lastSpeaker == null ? null : m.byName(m.lastSpeaker);
         if (last != null && last.institution()) {
             return fromMention(last, p.text(), "role-noun");
+        }
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (c.institution() && c.paragraph() >= m.paragraph - 1) {
+                return fromMention(c, p.text(), "role-noun");   // "the statement said", after "X issued a statement"
+            }
         }
         return null;
     }

@@ -132,4 +132,24 @@ class RuleAttributorTest {
             assertThat(a.evidence()).containsEntry("speakerResolution", "role-noun");
         });
     }
+
+    @Test
+    void passivesAreNotTheSubjectsStatements() {
+        assertThat(run("t", "He was told that the talks were over.")).isEmpty();
+    }
+
+    @Test
+    void aStatementOrMinistrySpeaksForTheInstitutionInView() {
+        List<Attribution> s = run("t", "The Russian foreign ministry issued a statement on Monday.",
+                "“Kyiv must accept the new realities,” the statement said. Later the ministry said that talks could resume.");
+        assertThat(s).extracting(Attribution::speaker).containsOnly("Russian foreign ministry");
+        assertThat(s).extracting(Attribution::side).containsOnly("RUS");
+    }
+
+    @Test
+    void aBareSurnameIsTheArticlesLatestPersonOfThatName() {
+        List<Attribution> s = run("t", "Kim Yo Jong, the powerful sister of the leader, issued a warning.",
+                "“We will respond,” Kim said.");
+        assertThat(s).singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Kim Yo Jong"));
+    }
 }
