@@ -152,6 +152,7 @@ public final class RuleAttributor implements Attributor {
             if (headline) {
                 headlineColon();
             }
+            introducedQuotation();
             out.sort((x, y) -> Integer.compare(x.start(), y.start()));
             String last = ctx.lastSpeaker();
             for (Attribution a : out) {
@@ -970,6 +971,27 @@ public final class RuleAttributor implements Attributor {
 
         boolean isNpStart(int k) {
             return isNpWord(k) || isDet(words.get(k));
+        }
+
+        /** "Trump told reporters:" ending a paragraph introduces the quotation that opens the next one. */
+        void introducedQuotation() {
+            int k = words.size() - 1;
+            if (k < 2 || !words.get(k).text().equals(":") || openQuoteSpeaker != null) {
+                return;
+            }
+            int lo = sentences.isEmpty() ? 0 : sentences.get(sentences.size() - 1)[0];
+            for (int c = k - 1; c >= Math.max(lo, k - 8); c--) {
+                Cue cue = cueAt(c);
+                if (cue != null && cue.kind() != CueKind.COGNITION && !negatedOrModal(c, lo)) {
+                    NpRef subj = subjectLeft(c, lo);
+                    Speaker s = subj != null ? resolve(subj) : resolve(npRight(c + 1, k));
+                    if (s != null) {
+                        openQuoteSpeaker = s.name();
+                        rememberSpeaker(s, words.get(c).start());
+                    }
+                    return;
+                }
+            }
         }
 
         void headlineColon() {

@@ -365,7 +365,12 @@ final class SpeakerResolver {
                 return fromMention(c, p.text(), "role-noun");   // "the statement said", after "X issued a statement"
             }
         }
-        return null;
+        if (words.contains("statement") || words.contains("communique")) {
+            return null;
+        }
+        // "a senior administration official": a statement all the same, by that description, side unjustified
+        return new Speaker(stripDeterminer(p.text()), UNKNOWN, "none", "role-noun", p.text(), p.title(),
+                genderOfTitle(p.title()), false);
     }
 
     private Speaker counterpart(Parsed p, Mentions m) {

@@ -152,4 +152,23 @@ class RuleAttributorTest {
                 "“We will respond,” Kim said.");
         assertThat(s).singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Kim Yo Jong"));
     }
+
+    @Test
+    void aParagraphEndingInSaidColonIntroducesTheNextQuotation() {
+        List<Attribution> s = run("t", "Foreign Minister Sergei Lavrov told reporters in Moscow:",
+                "“The West must accept the new realities.”");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Sergei Lavrov");
+            assertThat(a.evidence()).containsEntry("rule", "continuation");
+        });
+    }
+
+    @Test
+    void anUnnamedOfficialIsStillAStatementWithAnUnknownSide() {
+        assertThat(run("t", "A senior administration official, who spoke on condition of anonymity, said the test "
+                + "did not violate the pledge.")).singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("senior administration official");
+                    assertThat(a.side()).isEqualTo("UNKNOWN");
+                });
+    }
 }
