@@ -142,7 +142,8 @@ final class Lexicon {
             "To", "Into", "About", "Against", "Among", "Between", "Without", "Within", "Like", "Unlike",
             "Such", "Some", "Many", "Most", "Several", "Each", "Every", "Any", "All", "Other", "Another",
             "Further", "Moreover", "Indeed", "Separately", "Overall", "Here", "Thus", "Hence", "Sources",
-            "Officials", "Read", "Subscribe", "Sign", "Click", "Share", "Follow", "Photo", "Image", "Watch");
+            "Officials", "Reports", "Critics", "Analysts", "Experts", "Observers", "Residents", "Witnesses",
+            "Diplomats", "Media", "Others", "Lawmakers", "Protesters", "Activists", "Read", "Subscribe", "Sign", "Click", "Share", "Follow", "Photo", "Image", "Watch");
 
     /** Capitalised words that end a phrase as a thing, not a person ("Hanoi Summit", "Oval Office"). */
     static final Set<String> THING_HEADS = Set.of("Summit", "Office", "Address", "Peninsula", "Agreement",
