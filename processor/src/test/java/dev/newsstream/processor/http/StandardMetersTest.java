@@ -29,7 +29,8 @@ class StandardMetersTest {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KafkaStreams streams = new KafkaStreams(NewsTopology.build(NewsTopology.Options.defaults(TopicNames.defaults()),
                 TestTaggers.simple(), metrics), p);
-        try (AutoCloseable meters = StandardMeters.bind(registry, streams)) {
+        AutoCloseable meters = StandardMeters.bind(registry, streams);
+        try {
             String text = registry.scrape();
             assertThat(text)
                     .contains("newsstream_paragraphs_received_total")
@@ -37,6 +38,7 @@ class StandardMetersTest {
                     .contains("process_uptime_seconds")
                     .containsPattern("(?m)^kafka_stream_\\w+");
         } finally {
+            meters.close();
             streams.close(Duration.ofSeconds(5));
         }
     }

@@ -60,6 +60,7 @@ class TwoInstanceQueryIT {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
+    @SuppressWarnings("try") // apiB is closed early on purpose, to take its API away while B keeps its partitions
     void bothInstancesAnswerAlikeAndForwardToTheOwner(KafkaBroker kafka, @TempDir Path dirA, @TempDir Path dirB)
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);

@@ -152,6 +152,7 @@ public final class RuleAttributor implements Attributor {
             if (headline) {
                 headlineColon();
             }
+            introducedQuotation();
             out.sort((x, y) -> Integer.compare(x.start(), y.start()));
             String last = ctx.lastSpeaker();
             for (Attribution a : out) {
@@ -379,8 +380,9 @@ public final class RuleAttributor implements Attributor {
                         && !words.get(e).text().equals(".") && cueAt(e) == null) {
                     e++;
                 }
+                boolean wholeNp = trimNp(a, e).size() == e - a;
                 if (e > a && (isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who"))
-                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".")
+                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".") && wholeNp
                         || appositiveMayEndAtCue && cueAt(e) != null)) {
                     app = trimNp(a, e);
                     end = e < hi && words.get(e).text().equals(",") ? e + 1 : e;
@@ -405,9 +407,15 @@ public final class RuleAttributor implements Attributor {
         NpRef subjectLeft(int c, int lo) {
             int j = c - 1;
             int skipped = 0;
+            String cueWord = words.get(c).lower();
+            boolean participle = cueWord.endsWith("ed") || cueWord.equals("told") || cueWord.equals("said")
+                    || cueWord.equals("written") || cueWord.equals("known") || cueWord.equals("thought");
             while (j >= lo && skipped < 6) {
                 Word w = words.get(j);
                 String l = w.lower();
+                if (participle && AUX.contains(l)) {
+                    return null; // "he was told that ...": a passive is not the subject's statement
+                }
                 if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't") || l.equals("both") || l.equals("jointly")) {
                     return null;
                 }
@@ -446,7 +454,8 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             int before = indexOf(np.get(0)) - 1;
-            if (before >= lo && (words.get(before).is("and") || words.get(before).is("&"))) {
+            if (before - 1 >= lo && (words.get(before).is("and") || words.get(before).is("&"))
+                    && (isNpWord(before - 1) || isPronoun(words.get(before - 1)))) {
                 return null; // "Moscow and Washington said": a joint statement is nobody's
             }
             return new NpRef(np, List.of(), c);
@@ -706,10 +715,15 @@ public final class RuleAttributor implements Attributor {
                 if (s == null && subj == null) {
                     s = resolve(npRight(c + 1, q));
                 }
+                if (s == null && cue.kind() == CueKind.PARTICIPLE) {
+                    s = sentenceSpeaker(lo, c);   // "Trump said, adding: “...”"
+                }
                 if (s != null) {
                     return new Found(s, "direct-quote-after-cue", w.text(), c);
                 }
-                return null;
+                if (subj != null) {
+                    return null; // a subject nobody can be held to ("both leaders said")
+                }
             }
             if (colon && k - 1 >= lo) {
                 List<Word> np = npLeft(k - 1, lo);
@@ -957,6 +971,27 @@ public final class RuleAttributor implements Attributor {
 
         boolean isNpStart(int k) {
             return isNpWord(k) || isDet(words.get(k));
+        }
+
+        /** "Trump told reporters:" ending a paragraph introduces the quotation that opens the next one. */
+        void introducedQuotation() {
+            int k = words.size() - 1;
+            if (k < 2 || !words.get(k).text().equals(":") || openQuoteSpeaker != null) {
+                return;
+            }
+            int lo = sentences.isEmpty() ? 0 : sentences.get(sentences.size() - 1)[0];
+            for (int c = k - 1; c >= Math.max(lo, k - 8); c--) {
+                Cue cue = cueAt(c);
+                if (cue != null && cue.kind() != CueKind.COGNITION && !negatedOrModal(c, lo)) {
+                    NpRef subj = subjectLeft(c, lo);
+                    Speaker s = subj != null ? resolve(subj) : resolve(npRight(c + 1, k));
+                    if (s != null) {
+                        openQuoteSpeaker = s.name();
+                        rememberSpeaker(s, words.get(c).start());
+                    }
+                    return;
+                }
+            }
         }
 
         void headlineColon() {
