@@ -6,6 +6,7 @@ import dev.newsstream.processor.ProcessorSettings;
 import dev.newsstream.processor.http.HttpApi;
 import dev.newsstream.processor.http.StandardMeters;
 import dev.newsstream.processor.http.TableQueryService;
+import dev.newsstream.tagger.Tagger;
 import dev.newsstream.tagger.Taggers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,11 +31,15 @@ final class ProcessorStack implements AutoCloseable {
     }
 
     static ProcessorStack start(ProcessorSettings settings) {
+        return start(settings, Taggers.create(settings.registryFile(), settings.stanceCuesFile()));
+    }
+
+    /** With a tagger built (and warmed up) by the caller, e.g. while the demo's broker starts. */
+    static ProcessorStack start(ProcessorSettings settings, Tagger tagger) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            NewsProcessor processor = new NewsProcessor(settings,
-                    Taggers.create(settings.registryFile(), settings.stanceCuesFile()), new ProcessorMetrics(registry));
+            NewsProcessor processor = new NewsProcessor(settings, tagger, new ProcessorMetrics(registry));
             opened.push(processor);
             opened.push(StandardMeters.bind(registry, processor.streams()));
             processor.start();
