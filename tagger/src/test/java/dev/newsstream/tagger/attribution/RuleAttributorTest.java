@@ -171,4 +171,17 @@ class RuleAttributorTest {
                     assertThat(a.side()).isEqualTo("UNKNOWN");
                 });
     }
+
+    @Test
+    void askedFramesAQuestion() {
+        assertThat(run("t", "Prime Minister Keir Starmer met reporters.", "“Why would we wait?” he asked."))
+                .singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Keir Starmer"));
+    }
+
+    @Test
+    void aReportedClauseStopsBeforeAnotherRulesQuotation() {
+        List<Attribution> s = run("t", "Kim said the talks were useful and added: “We will meet again.”");
+        assertThat(s).extracting(Attribution::text)
+                .containsExactly("said the talks were useful and added", "We will meet again.");
+    }
 }
