@@ -550,6 +550,7 @@ public final class RuleAttributor implements Attributor {
             Mention m = new Mention(s.name(), old != null ? old.surface() : s.mention(), role, side,
                     s.sideSource(), gender, s.institution(), mentions.paragraph);
             mentions.list.add(m);
+            mentions.lastSpeaker = s.name();
             if (s.institution()) {
                 mentions.hereMentions.add(m);
                 mentions.here.add(new int[] {offset, offset});

@@ -52,7 +52,7 @@ final class SpeakerResolver {
             return found;
         }
         final int paragraph;
-        final String lastSpeaker;
+        String lastSpeaker;   // updated as this paragraph's statements are found
 
         Mentions(List<Mention> start, int paragraph, String lastSpeaker) {
             this.list = new ArrayList<>(start);

@@ -184,4 +184,12 @@ class RuleAttributorTest {
         assertThat(s).extracting(Attribution::text)
                 .containsExactly("said the talks were useful and added", "We will meet again.");
     }
+
+    @Test
+    void hisCounterpartIsTheOtherSidesLeader() {
+        List<Attribution> s = run("t", "President Donald Trump met North Korean leader Kim Jong Un in Hanoi.",
+                "“We had a productive meeting,” Trump said. His counterpart said the talks would continue.");
+        assertThat(s).extracting(Attribution::speaker).containsExactly("Donald Trump", "Kim Jong Un");
+        assertThat(s.get(1).side()).isEqualTo("PRK");
+    }
 }
