@@ -783,6 +783,15 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             for (int k = c + 2; k + 1 < b; k++) {
+                // "said A, but warned that B": a second cue of the same subject starts a second statement
+                if ((words.get(k).is("and") || words.get(k).is("but")) && Lexicon.cue(words.get(k + 1).text()) != null
+                        && cueAt(k + 1) != null) {
+                    int e = k - 1;
+                    while (e > c && words.get(e).isPunct()) {
+                        e--;
+                    }
+                    return words.get(e).end();
+                }
                 if (!words.get(k).text().equals(",")) {
                     continue;
                 }
@@ -880,6 +889,13 @@ public final class RuleAttributor implements Attributor {
             }
             NpRef subj = subjectLeft(c, a);
             int end = reportedEnd(c, a, b);
+            if (subj == null && c - 1 > a && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
+                Speaker shared = sentenceSpeaker(a, c);   // "X said A, but warned that B"
+                if (shared != null && wordsBetween(c, end) >= 2) {
+                    emit(w.start(), end, false, shared, that ? "reported-said-that" : "reported-cue", w.text());
+                }
+                return;
+            }
             if (subj == null) {
                 // "..., said Kim." — the clause before the comma is the statement
                 if (c - 1 > a && words.get(c - 1).text().equals(",")) {

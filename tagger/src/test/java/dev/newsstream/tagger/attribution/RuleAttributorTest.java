@@ -192,4 +192,22 @@ class RuleAttributorTest {
         assertThat(s).extracting(Attribution::speaker).containsExactly("Donald Trump", "Kim Jong Un");
         assertThat(s.get(1).side()).isEqualTo("PRK");
     }
+
+    @Test
+    void aSecondCueOfTheSameSubjectIsASecondStatement() {
+        List<Attribution> s = run("t", "Prime Minister Keir Starmer said on Monday that a deal was close, but warned that "
+                + "serious gaps remained.");
+        assertThat(s).extracting(Attribution::text).containsExactly("said on Monday that a deal was close",
+                "warned that serious gaps remained");
+        assertThat(s).extracting(Attribution::speaker).containsOnly("Keir Starmer");
+    }
+
+    @Test
+    void aNameInTheAppositiveIsTheSpeaker() {
+        assertThat(run("t", "Japan's top government spokesman, Taro Example, said Tokyo had protested."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("Taro Example");
+                    assertThat(a.side()).isEqualTo("JPN");
+                });
+    }
 }
