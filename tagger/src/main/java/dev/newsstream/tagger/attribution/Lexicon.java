@@ -87,6 +87,9 @@ final class Lexicon {
             Map.entry("question", Set.of("whether")),
             Map.entry("charge", Set.of("that")));
 
+    /** Particle-bound bases that stand alone when they frame a quotation ("“Why?” he asked."). */
+    static final Set<String> QUOTE_FRAME_ONLY = Set.of("ask", "post", "brief", "signal", "question", "charge");
+
     /** Bases too common in narration to report a clause unless "that" or a quotation follows. */
     static final Set<String> WEAK = Set.of("add", "state", "note", "welcome", "dismiss", "reject",
             "blame", "praise", "condemn", "criticise", "criticize", "question", "counter", "recall", "signal",

@@ -244,7 +244,11 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             Set<String> particles = Lexicon.PARTICLE.get(c.base());
-            if (particles != null && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
+            boolean nextToQuote = i > 0 && words.get(i - 1).isQuote() || i + 1 < words.size()
+                    && (words.get(i + 1).isQuote() || words.get(i + 1).isPunct());
+            // "he asked", "she posted" need no particle beside a quotation; in narration they do
+            if (particles != null && !(nextToQuote && Lexicon.QUOTE_FRAME_ONLY.contains(c.base()))
+                    && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
                 return null;
             }
             // the UD tagger often calls a verb after a name a noun ("Brussels insists"), so a noun tag only
@@ -546,6 +550,7 @@ public final class RuleAttributor implements Attributor {
             Mention m = new Mention(s.name(), old != null ? old.surface() : s.mention(), role, side,
                     s.sideSource(), gender, s.institution(), mentions.paragraph);
             mentions.list.add(m);
+            mentions.lastSpeaker = s.name();
             if (s.institution()) {
                 mentions.hereMentions.add(m);
                 mentions.here.add(new int[] {offset, offset});
@@ -692,6 +697,7 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             boolean colon = words.get(k).text().equals(":");
+            int coordinated = -1;   // "X said ... and added: “...”": the quote belongs to the nearer verb
             for (int c = k; c >= Math.max(lo, k - 25); c--) {
                 Word w = words.get(c);
                 if (w.text().equals(".") || w.text().equals(";")) {
@@ -719,10 +725,14 @@ public final class RuleAttributor implements Attributor {
                     s = sentenceSpeaker(lo, c);   // "Trump said, adding: “...”"
                 }
                 if (s != null) {
-                    return new Found(s, "direct-quote-after-cue", w.text(), c);
+                    int used = coordinated >= 0 ? coordinated : c;
+                    return new Found(s, "direct-quote-after-cue", words.get(used).text(), used);
                 }
                 if (subj != null) {
                     return null; // a subject nobody can be held to ("both leaders said")
+                }
+                if (coordinated < 0 && c - 1 >= lo && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
+                    coordinated = c;
                 }
             }
             if (colon && k - 1 >= lo) {
@@ -762,7 +772,26 @@ public final class RuleAttributor implements Attributor {
 
         /** Where a reported clause ends: before ", as ...", ", raising ...", ", a day after ...", or the sentence end. */
         int reportedEnd(int c, int a, int b) {
+            for (int k = c + 2; k < b; k++) {
+                // a quotation someone else's rule attributed ends the reported clause before it
+                if (words.get(k).isQuote() && quoteSpeaker[words.get(k).quote()] != null) {
+                    int e = k - 1;
+                    while (e > c && words.get(e).isPunct()) {
+                        e--;
+                    }
+                    return words.get(e).end();
+                }
+            }
             for (int k = c + 2; k + 1 < b; k++) {
+                // "said A, but warned that B": a second cue of the same subject starts a second statement
+                if ((words.get(k).is("and") || words.get(k).is("but")) && Lexicon.cue(words.get(k + 1).text()) != null
+                        && cueAt(k + 1) != null) {
+                    int e = k - 1;
+                    while (e > c && words.get(e).isPunct()) {
+                        e--;
+                    }
+                    return words.get(e).end();
+                }
                 if (!words.get(k).text().equals(",")) {
                     continue;
                 }
@@ -860,6 +889,13 @@ public final class RuleAttributor implements Attributor {
             }
             NpRef subj = subjectLeft(c, a);
             int end = reportedEnd(c, a, b);
+            if (subj == null && c - 1 > a && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
+                Speaker shared = sentenceSpeaker(a, c);   // "X said A, but warned that B"
+                if (shared != null && wordsBetween(c, end) >= 2) {
+                    emit(w.start(), end, false, shared, that ? "reported-said-that" : "reported-cue", w.text());
+                }
+                return;
+            }
             if (subj == null) {
                 // "..., said Kim." — the clause before the comma is the statement
                 if (c - 1 > a && words.get(c - 1).text().equals(",")) {

@@ -52,7 +52,7 @@ final class SpeakerResolver {
             return found;
         }
         final int paragraph;
-        final String lastSpeaker;
+        String lastSpeaker;   // updated as this paragraph's statements are found
 
         Mentions(List<Mention> start, int paragraph, String lastSpeaker) {
             this.list = new ArrayList<>(start);
@@ -207,6 +207,10 @@ final class SpeakerResolver {
         }
         if (!p.name().isEmpty()) {
             return person(p, ap, m, offset);
+        }
+        if (ap != null && !ap.name().isEmpty() && p.institution() == null) {
+            // "Japan's top government spokesman, Yoshimasa Hayashi, said": the name is in the appositive
+            return person(ap, p, m, offset);
         }
         if (p.place() != null && p.title() == null) {
             // a capital or country speaking for its government: "Washington said", "North Korea said"

@@ -171,4 +171,43 @@ class RuleAttributorTest {
                     assertThat(a.side()).isEqualTo("UNKNOWN");
                 });
     }
+
+    @Test
+    void askedFramesAQuestion() {
+        assertThat(run("t", "Prime Minister Keir Starmer met reporters.", "“Why would we wait?” he asked."))
+                .singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Keir Starmer"));
+    }
+
+    @Test
+    void aReportedClauseStopsBeforeAnotherRulesQuotation() {
+        List<Attribution> s = run("t", "Kim said the talks were useful and added: “We will meet again.”");
+        assertThat(s).extracting(Attribution::text)
+                .containsExactly("said the talks were useful and added", "We will meet again.");
+    }
+
+    @Test
+    void hisCounterpartIsTheOtherSidesLeader() {
+        List<Attribution> s = run("t", "President Donald Trump met North Korean leader Kim Jong Un in Hanoi.",
+                "“We had a productive meeting,” Trump said. His counterpart said the talks would continue.");
+        assertThat(s).extracting(Attribution::speaker).containsExactly("Donald Trump", "Kim Jong Un");
+        assertThat(s.get(1).side()).isEqualTo("PRK");
+    }
+
+    @Test
+    void aSecondCueOfTheSameSubjectIsASecondStatement() {
+        List<Attribution> s = run("t", "Prime Minister Keir Starmer said on Monday that a deal was close, but warned that "
+                + "serious gaps remained.");
+        assertThat(s).extracting(Attribution::text).containsExactly("said on Monday that a deal was close",
+                "warned that serious gaps remained");
+        assertThat(s).extracting(Attribution::speaker).containsOnly("Keir Starmer");
+    }
+
+    @Test
+    void aNameInTheAppositiveIsTheSpeaker() {
+        assertThat(run("t", "Japan's top government spokesman, Taro Example, said Tokyo had protested."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("Taro Example");
+                    assertThat(a.side()).isEqualTo("JPN");
+                });
+    }
 }
