@@ -38,7 +38,8 @@ public final class SettingsLoader {
         d.put("application.id", "newsstream-processor");
         d.put("state.dir", defaultStateDir());
         d.put("processing.guarantee", "exactly_once_v2");
-        d.put("num.stream.threads", "1");
+        // tagging is CPU-bound: by default one stream thread per core
+        d.put("num.stream.threads", "auto");
         d.put("commit.interval.ms", "200");
         d.put("context.ttl", "PT24H");
         d.put("window.grace", "PT10M");
@@ -157,7 +158,8 @@ public final class SettingsLoader {
                 topics,
                 Path.of(required(m, "state.dir")),
                 guarantee,
-                intIn(m, "num.stream.threads", 1, 64),
+                "auto".equalsIgnoreCase(m.get("num.stream.threads")) ? Runtime.getRuntime().availableProcessors()
+                        : intIn(m, "num.stream.threads", 1, 64),
                 Duration.ofMillis(intIn(m, "commit.interval.ms", 1, 3_600_000)),
                 duration(m, "context.ttl"),
                 duration(m, "window.grace"),
