@@ -15,7 +15,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -30,6 +33,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class NewsProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NewsProcessor.class);
+    /**
+     * The largest record the processor writes (producer {@code max.request.size}) and that its output and internal
+     * topics accept ({@code max.message.bytes}). Kafka's 1 MiB default is the input limit too, so without headroom a
+     * paragraph the broker accepted could not be written back: a dead letter adds its headers to the original
+     * bytes, a tagged paragraph repeats its quotations, and the article state keeps every paragraph's statements.
+     * A record that cannot be written stops the stream thread, which is replaced and fails on the same record
+     * again, forever. 8 MiB covers the worst case of a maximal (200,000-character) paragraph.
+     */
+    public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
     private final ProcessorSettings settings;
     private final KafkaStreams streams;
     private final ProcessorMetrics metrics;
@@ -60,6 +72,9 @@ public final class NewsProcessor implements AutoCloseable {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, s.topics().deadLetters());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+        // changelog and repartition topics (created by Kafka Streams) take records as large as we write
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_RECORD_BYTES);
         if (s.applicationServer() != null && !s.applicationServer().isBlank()) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s.applicationServer());
         }
@@ -92,13 +107,14 @@ public final class NewsProcessor implements AutoCloseable {
         try (Admin admin = Admin.create(adminProperties(s))) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             List<NewTopic> wanted = new ArrayList<>();
-            Map<String, String> appendTime = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+            Map<String, String> outputConfig = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
             for (String name : List.of(t.paragraphs(), t.taggedParagraphs(), t.sideSentiment(), t.speakerSentiment(),
                     t.sideSentimentHourly(), t.sideSentimentDaily(), t.deadLetters())) {
                 if (!existing.contains(name)) {
                     NewTopic topic = new NewTopic(name, s.partitions(), s.replicationFactor());
                     if (!name.equals(t.paragraphs())) {
-                        topic.configs(appendTime);
+                        topic.configs(outputConfig);
                     }
                     wanted.add(topic);
                 }
@@ -112,14 +128,31 @@ public final class NewsProcessor implements AutoCloseable {
                     }
                 }
             }
-        } catch (TimeoutException | ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + s.bootstrapServers() + " to create topics: "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-                    + ". Is the broker running? Check bootstrap.servers.", e);
+        } catch (ExecutionException e) {
+            // Credentials and ACLs fail fast and are not a reachability problem: say which settings to check.
+            if (e.getCause() instanceof AuthenticationException) {
+                throw new IllegalStateException("Kafka at " + s.bootstrapServers() + " refused our credentials: "
+                        + e.getCause().getMessage() + ". Check kafka.security.protocol, kafka.sasl.mechanism and"
+                        + " kafka.sasl.jaas.config (or NEWSSTREAM_KAFKA_* variables).", e.getCause());
+            }
+            if (e.getCause() instanceof AuthorizationException) {
+                throw new IllegalStateException("Kafka at " + s.bootstrapServers() + " denied access: "
+                        + e.getCause().getMessage() + ". The processor's principal needs to describe and create its"
+                        + " topics (or create them beforehand, docs/events.md).", e.getCause());
+            }
+            throw unreachable(s, e);
+        } catch (TimeoutException e) {
+            throw unreachable(s, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    private static IllegalStateException unreachable(ProcessorSettings s, Exception e) {
+        return new IllegalStateException("cannot reach Kafka at " + s.bootstrapServers() + " to create topics: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + ". Is the broker running? Check bootstrap.servers.", e);
     }
 
     public void start() {

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,10 @@ class NewsTopologyTest {
 
     @BeforeEach
     void start() {
-        Topology topology = NewsTopology.build(NewsTopology.Options.defaults(T), TestTaggers.simple(), ProcessorMetrics.noop());
+        startWith(NewsTopology.build(NewsTopology.Options.defaults(T), TestTaggers.simple(), ProcessorMetrics.noop()));
+    }
+
+    void startWith(Topology topology) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -165,6 +169,56 @@ class NewsTopologyTest {
         assertThat(table.get("USA").minCompound()).isNull();
         assertThat(table.get("PRK").statements()).isEqualTo(1);
         assertThat(table.get("PRK").maxCompound()).isEqualTo(0.5);
+    }
+
+    @Test
+    void articleStateIsDroppedAfterTheContextTtlOfWallClockTime() {
+        driver.close();
+        NewsTopology.Options o = NewsTopology.Options.defaults(T);
+        NewsTopology.Options oneHour = new NewsTopology.Options(o.topics(), Duration.ofHours(1), o.windowGrace(),
+                o.maxParagraphChars(), o.hourlyRetention(), o.dailyRetention());
+        startWith(NewsTopology.build(oneHour, TestTaggers.simple(), ProcessorMetrics.noop()));
+        KeyValueStore<String, ArticleState> store = driver.getKeyValueStore(NewsTopology.ARTICLE_STORE);
+
+        ParagraphEvent p = paragraph("ttl", 0, "X (USA) said: \"good\"", DAY0);
+        send(p);
+        assertThat(store.get("ttl")).isNotNull();
+        driver.advanceWallClockTime(Duration.ofMinutes(50));
+        assertThat(store.get("ttl")).as("still within the TTL").isNotNull();
+        send(paragraph("other", 0, "Y (PRK) said: \"hi\"", DAY0)); // another article does not keep this one alive
+        driver.advanceWallClockTime(Duration.ofMinutes(11));
+        assertThat(store.get("ttl")).as("idle for more than the TTL").isNull();
+        assertThat(store.get("other")).as("idle for 11 minutes only").isNotNull();
+
+        // The re-publication memory went with it: the same paragraph now counts again (documented limit).
+        send(p);
+        assertThat(sides.readKeyValuesToMap().get("USA").statements()).isEqualTo(2);
+    }
+
+    @Test
+    void oddButValidTextIsTaggedByTheRealTaggerWithoutDeadLetters() {
+        driver.close();
+        startWith(NewsTopology.build(NewsTopology.Options.defaults(T), dev.newsstream.tagger.Taggers.create(null, null),
+                ProcessorMetrics.noop()));
+        List<String> texts = List.of(
+                "",
+                " \t\n\u00a0 ",
+                "\u0000\"We are\u0007 ready\u001b,\" said\u0085 John Smith.\u2028\u0001",
+                "«Мы готовы к переговорам», — заявил Сергей Лавров. 王毅说：“我们愿意合作。” قال الوزير: \"نحن مستعدون\".",
+                "\"" + "We will never accept these hostile demands. ".repeat(2_000) + "\" said Kim Jong Un.",
+                "\"“‘«„‹".repeat(300) + "deep" + "›“»’”\"".repeat(300) + " said John Smith.",
+                "\"".repeat(5_000) + " said John Smith.");
+        for (int i = 0; i < texts.size(); i++) {
+            send(paragraph("odd", i, texts.get(i), DAY0));
+        }
+        assertThat(dead.readRecordsToList()).isEmpty();
+        List<TaggedParagraphEvent> out = tagged.readValuesToList();
+        assertThat(out).extracting(TaggedParagraphEvent::seq).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(out.get(0).statements()).isEmpty();
+        assertThat(out.get(1).statements()).isEmpty();
+        for (TaggedParagraphEvent e : out) {
+            e.statements().forEach(st -> assertThat(e.text().substring(st.start(), st.end())).isEqualTo(st.text()));
+        }
     }
 
     @Test

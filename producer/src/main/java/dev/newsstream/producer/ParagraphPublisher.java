@@ -161,12 +161,20 @@ public final class ParagraphPublisher implements Sink {
                     ? ". Grant this principal write and transactional access." : ". Another producer uses this"
                     + " transactional.id; give each running producer its own."), e);
         } catch (KafkaException e) {
+            String hint = e instanceof TimeoutException ? ". Is the broker at " + where + " still running?" : "";
             try {
                 producer.abortTransaction();
-            } catch (KafkaException abortFailed) {
+            } catch (RuntimeException abortFailed) {
+                // After a timed-out commit Kafka refuses to abort (IllegalStateException: the commit "must be
+                // retried"): the outcome is unknown and every later transaction would fail the same way. Caught as
+                // a RuntimeException so that it ends the run as a PublishException (exit 3) instead of being
+                // counted as one bad input per remaining article.
                 e.addSuppressed(abortFailed);
+                throw new PublishException("cannot publish article " + articleId + " to " + topic + " on " + where
+                        + ": " + rootMessage(e) + (hint.isEmpty() ? "." : hint) + " Its transaction did not finish: the article is visible to"
+                        + " read_committed readers either whole or not at all; publish it again (a repeat counts once).",
+                        e);
             }
-            String hint = e instanceof TimeoutException ? ". Is the broker at " + where + " still running?" : "";
             throw new PublishException("cannot publish article " + articleId + " to " + topic + " on " + where
                     + " (transaction aborted, nothing of it is visible): " + rootMessage(e) + hint, e);
         }
