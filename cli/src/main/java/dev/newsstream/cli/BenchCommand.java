@@ -173,7 +173,10 @@ final class BenchCommand implements Callable<Integer> {
         return p;
     }
 
-    /** Articles of 8 paragraphs each, cycling through the corpus, with distinct ids and publication times spread over days. */
+    /**
+     * Articles of 8 paragraphs each, cycling through the corpus, with distinct ids, published one second apart
+     * (about a day per 700,000 paragraphs), so hourly and daily windows close along the way as in a live stream.
+     */
     private static void preload(String bootstrap, String topic, List<CorpusParagraph> corpus, int n) throws Exception {
         JsonSerde<ParagraphEvent> serde = JsonSerde.of(ParagraphEvent.class);
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
@@ -184,7 +187,7 @@ final class BenchCommand implements Callable<Integer> {
                 int seq = i % 8;
                 CorpusParagraph c = corpus.get(i % corpus.size());
                 String id = String.format(Locale.ROOT, "bench-%07d", article);
-                Instant published = base.plusSeconds(article * 60L);
+                Instant published = base.plusSeconds(article);
                 ParagraphEvent e = new ParagraphEvent(ParagraphEvent.SCHEMA_VERSION, id, seq, 8, seq + 1, c.text(),
                         c.title(), null, "bench", published, Instant.now(), false, null);
                 producer.send(new ProducerRecord<>(topic, id, serde.serialize(topic, e)));
