@@ -50,14 +50,7 @@ public final class SettingsLoader {
         d.put("application.server", "");
         d.put("registry.file", "");
         d.put("stance.cues.file", "");
-        TopicNames t = TopicNames.defaults();
-        d.put("topic.paragraphs", t.paragraphs());
-        d.put("topic.tagged", t.taggedParagraphs());
-        d.put("topic.side", t.sideSentiment());
-        d.put("topic.speaker", t.speakerSentiment());
-        d.put("topic.hourly", t.sideSentimentHourly());
-        d.put("topic.daily", t.sideSentimentDaily());
-        d.put("topic.deadletters", t.deadLetters());
+        d.putAll(topicSettings(TopicNames.defaults()));
         DEFAULTS = Map.copyOf(d);
     }
 
@@ -110,6 +103,19 @@ public final class SettingsLoader {
      */
     public static final Set<String> IGNORED_ENV = Set.of("NEWSSTREAM_HOME", "NEWSSTREAM_JAVA_OPTS",
             "NEWSSTREAM_FEEDS", "NEWSSTREAM_PRODUCER_INPUT", "NEWSSTREAM_POLL");
+
+    /** The {@code topic.*} settings that name these topics (for flags or a properties file). */
+    public static Map<String, String> topicSettings(TopicNames t) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("topic.paragraphs", t.paragraphs());
+        m.put("topic.tagged", t.taggedParagraphs());
+        m.put("topic.side", t.sideSentiment());
+        m.put("topic.speaker", t.speakerSentiment());
+        m.put("topic.hourly", t.sideSentimentHourly());
+        m.put("topic.daily", t.sideSentimentDaily());
+        m.put("topic.deadletters", t.deadLetters());
+        return m;
+    }
 
     /** {@code NEWSSTREAM_KAFKA_SASL_MECHANISM} → {@code kafka.sasl.mechanism}. */
     public static String envToKey(String envName) {

@@ -54,13 +54,7 @@ class WindowedTablesIT {
         flags.put("state.dir", stateDir.toString());
         flags.put("commit.interval.ms", "100");
         flags.put("window.grace", "PT1M");
-        flags.put("topic.paragraphs", topics.paragraphs());
-        flags.put("topic.tagged", topics.taggedParagraphs());
-        flags.put("topic.side", topics.sideSentiment());
-        flags.put("topic.speaker", topics.speakerSentiment());
-        flags.put("topic.hourly", topics.sideSentimentHourly());
-        flags.put("topic.daily", topics.sideSentimentDaily());
-        flags.put("topic.deadletters", topics.deadLetters());
+        flags.putAll(SettingsLoader.topicSettings(topics));
         // one input partition, so stream time advances for every side's repartitioned records alike
         flags.put("topic.partitions", "1");
         ProcessorSettings settings = SettingsLoader.load(null, Map.of(), flags, w -> { });
