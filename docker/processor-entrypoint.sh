@@ -11,15 +11,18 @@
 set -eu
 
 if [ -z "${NEWSSTREAM_APPLICATION_SERVER:-}" ]; then
-  host="$(hostname -i 2>/dev/null | awk '{print $1}')" || host=""
+  name="${HOSTNAME:-$(cat /etc/hostname 2>/dev/null || true)}"
+  # Docker maps the container's hostname to its IP address in /etc/hosts (no `hostname` binary needed).
+  host="$(awk -v n="$name" '!/^#/ { for (i = 2; i <= NF; i++) if ($i == n) { print $1; exit } }' /etc/hosts 2>/dev/null || true)"
   case "$host" in
-    "" | 127.* | ::1) host="" ;; # a loopback address is useless to the other instances
+    "" | 127.* | ::1) host="$name" ;; # a loopback address is useless to the other instances
   esac
-  if [ -z "$host" ]; then
-    host="$(hostname)"
+  if [ -n "$host" ]; then
+    NEWSSTREAM_APPLICATION_SERVER="${host}:${NEWSSTREAM_HTTP_PORT:-8080}"
+    export NEWSSTREAM_APPLICATION_SERVER
+  else
+    echo "processor-entrypoint: cannot tell this container's address; interactive queries stay local" >&2
   fi
-  NEWSSTREAM_APPLICATION_SERVER="${host}:${NEWSSTREAM_HTTP_PORT:-8080}"
-  export NEWSSTREAM_APPLICATION_SERVER
 fi
 
 # JAVA_OPTS is a list of options: split on spaces on purpose.

@@ -40,15 +40,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -173,7 +169,10 @@ final class BenchCommand implements Callable<Integer> {
         return p;
     }
 
-    /** Articles of 8 paragraphs each, cycling through the corpus, with distinct ids and publication times spread over days. */
+    /**
+     * Articles of 8 paragraphs each, cycling through the corpus, with distinct ids, published one second apart
+     * (about a day per 700,000 paragraphs), so hourly and daily windows close along the way as in a live stream.
+     */
     private static void preload(String bootstrap, String topic, List<CorpusParagraph> corpus, int n) throws Exception {
         JsonSerde<ParagraphEvent> serde = JsonSerde.of(ParagraphEvent.class);
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
@@ -184,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
                 int seq = i % 8;
                 CorpusParagraph c = corpus.get(i % corpus.size());
                 String id = String.format(Locale.ROOT, "bench-%07d", article);
-                Instant published = base.plusSeconds(article * 60L);
+                Instant published = base.plusSeconds(article);
                 ParagraphEvent e = new ParagraphEvent(ParagraphEvent.SCHEMA_VERSION, id, seq, 8, seq + 1, c.text(),
                         c.title(), null, "bench", published, Instant.now(), false, null);
                 producer.send(new ProducerRecord<>(topic, id, serde.serialize(topic, e)));
@@ -199,13 +198,7 @@ final class BenchCommand implements Callable<Integer> {
         flags.put("application.id", app);
         flags.put("state.dir", workDir.resolve(app).toString());
         flags.put("processing.guarantee", guarantee);
-        flags.put("topic.paragraphs", topics.paragraphs());
-        flags.put("topic.tagged", topics.taggedParagraphs());
-        flags.put("topic.side", topics.sideSentiment());
-        flags.put("topic.speaker", topics.speakerSentiment());
-        flags.put("topic.hourly", topics.sideSentimentHourly());
-        flags.put("topic.daily", topics.sideSentimentDaily());
-        flags.put("topic.deadletters", topics.deadLetters());
+        flags.putAll(SettingsLoader.topicSettings(topics));
         return SettingsLoader.load(null, Map.of(), flags, w -> { });
     }
 
@@ -218,7 +211,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("%nPipeline, %s: tagging %d paragraphs ...%n", guarantee, paragraphs);
         try (NewsProcessor processor = new NewsProcessor(s, Taggers.create(null, null), ProcessorMetrics.noop())) {
             NewsProcessor.createTopics(s);
-            try (KafkaConsumer<String, byte[]> c = readCommitted(broker.bootstrapServers(), topics.taggedParagraphs(), topics.sideSentiment())) {
+            try (KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(), topics.taggedParagraphs(), topics.sideSentiment())) {
                 processor.streams().start();
                 processor.awaitRunning(Duration.ofSeconds(120));
                 long t0 = System.nanoTime();
@@ -264,7 +257,7 @@ final class BenchCommand implements Callable<Integer> {
         p.remove(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG);
         System.out.printf("%nPass-through, %s: copying %d paragraphs ...%n", guarantee, paragraphs);
         try (KafkaStreams streams = new KafkaStreams(PassthroughTopology.build(input, out), p);
-             KafkaConsumer<String, byte[]> c = readCommitted(broker.bootstrapServers(), out)) {
+             KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(), out)) {
             streams.start();
             while (streams.state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(20);
@@ -311,7 +304,7 @@ final class BenchCommand implements Callable<Integer> {
             processor.start();
             processor.awaitRunning(Duration.ofSeconds(120));
             Map<String, Integer> nextUnseen = new HashMap<>();
-            try (KafkaConsumer<String, byte[]> c = readCommitted(broker.bootstrapServers(), topics.sideSentiment());
+            try (KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(), topics.sideSentiment());
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(latencyProducerProps(broker.bootstrapServers()),
                          new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
                 long start = System.nanoTime();
@@ -400,21 +393,6 @@ final class BenchCommand implements Callable<Integer> {
         if (System.nanoTime() - t0 > Duration.ofMinutes(30).toNanos()) {
             throw new IllegalStateException("a benchmark run took more than 30 minutes; giving up");
         }
-    }
-
-    private static KafkaConsumer<String, byte[]> readCommitted(String bootstrap, String... topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String t : topics) {
-            c.partitionsFor(t, Duration.ofSeconds(30)).forEach(pi -> parts.add(new TopicPartition(t, pi.partition())));
-        }
-        c.assign(parts);
-        c.seekToBeginning(parts);
-        return c;
     }
 
     private Thread heapSampler() {

@@ -18,7 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.newsstream.tagger.ArticleContext;
+import dev.newsstream.tagger.Tagger;
+import dev.newsstream.tagger.Taggers;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        List<Path> inputs = files.isEmpty() ? List.of(samplesDir()) : files;
+        // the samples folder also holds hand labels (*.labels.jsonl): publish the articles only
+        List<Path> inputs = files.isEmpty() ? TagCommand.expand(List.of(samplesDir())) : files;
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
                 throw new IllegalArgumentException("cannot read " + p.toAbsolutePath() + ": no such file or directory");
@@ -72,6 +78,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         Duration limit = SettingsLoader.parseDuration(timeout);
         Path stateDir = Path.of(System.getProperty("user.home"), ".newsstream", "demo-state", UUID.randomUUID().toString());
+        // the NLP models load while the broker starts: the two are the slow parts of start-up
+        CompletableFuture<Tagger> tagger = CompletableFuture.supplyAsync(() -> {
+            Tagger t = Taggers.create(registry, null);
+            t.tag(ArticleContext.start("Warm-up"), "\"We are ready,\" the minister said.");
+            return t;
+        });
         out.printf("Starting an in-process Kafka broker on 127.0.0.1:%d ...%n", kafkaPort);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().port(kafkaPort).start()) {
             Map<String, String> flags = new LinkedHashMap<>();
@@ -80,11 +92,8 @@ final class DemoCommand implements Callable<Integer> {
             flags.put("http.port", Integer.toString(httpPort));
             flags.put("application.id", "newsstream-demo");
             flags.put("commit.interval.ms", "100");
-            if (registry != null) {
-                flags.put("registry.file", registry.toString());
-            }
             ProcessorSettings settings = SettingsLoader.load(null, Map.of(), flags, w -> { });
-            try (ProcessorStack stack = ProcessorStack.start(settings)) {
+            try (ProcessorStack stack = ProcessorStack.start(settings, join(tagger))) {
                 AtomicBoolean stopping = new AtomicBoolean();
                 // Ctrl-C: ask the main thread to stop, and let it close the processor and the broker before exit
                 Thread hook = new Thread(() -> {
@@ -159,6 +168,14 @@ final class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
             }
+        }
+    }
+
+    private static Tagger join(CompletableFuture<Tagger> tagger) throws InterruptedException {
+        try {
+            return tagger.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

@@ -3,58 +3,84 @@ package dev.newsstream.cli;
 import dev.newsstream.processor.NewsProcessor;
 import dev.newsstream.processor.ProcessorMetrics;
 import dev.newsstream.processor.ProcessorSettings;
+import dev.newsstream.processor.http.HttpApi;
+import dev.newsstream.processor.http.StandardMeters;
+import dev.newsstream.processor.http.TableQueryService;
+import dev.newsstream.tagger.Tagger;
 import dev.newsstream.tagger.Taggers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * The processor with everything around it: the tagger (models loaded once), metrics, and the HTTP API and
- * dashboard. Used by {@code process} and {@code demo}. {@link #close()} is idempotent and safe from a shutdown
- * hook.
+ * dashboard. Used by {@code process} and {@code demo}. {@link #close()} is idempotent, closes in reverse order
+ * of start, and is safe from a shutdown hook.
  */
 final class ProcessorStack implements AutoCloseable {
     private final NewsProcessor processor;
-    private final ProcessorSettings settings;
-    private volatile boolean closed;
+    private final HttpApi http;
+    private final Deque<AutoCloseable> resources;
+    private boolean closed;
 
-    private ProcessorStack(NewsProcessor processor, ProcessorSettings settings) {
+    private ProcessorStack(NewsProcessor processor, HttpApi http, Deque<AutoCloseable> resources) {
         this.processor = processor;
-        this.settings = settings;
+        this.http = http;
+        this.resources = resources;
     }
 
     static ProcessorStack start(ProcessorSettings settings) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        NewsProcessor processor = new NewsProcessor(settings,
-                Taggers.create(settings.registryFile(), settings.stanceCuesFile()), new ProcessorMetrics(registry));
-        ProcessorStack stack = new ProcessorStack(processor, settings);
+        return start(settings, Taggers.create(settings.registryFile(), settings.stanceCuesFile()));
+    }
+
+    /** With a tagger built (and warmed up) by the caller, e.g. while the demo's broker starts. */
+    static ProcessorStack start(ProcessorSettings settings, Tagger tagger) {
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            NewsProcessor processor = new NewsProcessor(settings, tagger, new ProcessorMetrics(registry));
+            opened.push(processor);
+            opened.push(StandardMeters.bind(registry, processor.streams()));
             processor.start();
+            HttpApi http = new HttpApi(settings, new TableQueryService(processor.streams(), settings), registry).start();
+            opened.push(http);
+            return new ProcessorStack(processor, http, opened);
         } catch (RuntimeException e) {
-            stack.close();
+            closeAll(opened);
             throw e;
         }
-        return stack;
     }
 
     NewsProcessor processor() {
         return processor;
     }
 
+    int httpPort() {
+        return http.port();
+    }
+
     String describeEndpoints() {
-        return "state in " + settings.stateDir();
+        String host = processor.settings().httpHost();
+        String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return "dashboard http://" + shown + ":" + http.port() + "/ (API under /api, /health, /metrics)";
     }
 
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
+        if (!closed) {
+            closed = true;
+            closeAll(resources);
         }
-        closed = true;
-        processor.close();
     }
 
-    void awaitRunning(Duration timeout) throws InterruptedException {
-        processor.awaitRunning(timeout);
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                System.err.println("newsstream: while closing: " + e.getMessage());
+            }
+        }
     }
 }

@@ -6,18 +6,11 @@ import dev.newsstream.events.TableRow;
 import dev.newsstream.events.TaggedParagraphEvent;
 import dev.newsstream.events.TopicNames;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Follows the processor's output like any user would: a plain read_committed consumer over
@@ -38,18 +31,8 @@ final class TableWatcher implements AutoCloseable {
 
     TableWatcher(String bootstrap, TopicNames topics, Map<String, String> clientOverrides) {
         this.topics = topics;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.putAll(clientOverrides);
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String t : List.of(topics.taggedParagraphs(), topics.deadLetters(), topics.sideSentiment())) {
-            consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(pi -> parts.add(new TopicPartition(t, pi.partition())));
-        }
-        consumer.assign(parts);
-        consumer.seekToBeginning(parts);
+        consumer = ReadCommitted.fromBeginning(bootstrap, clientOverrides, topics.taggedParagraphs(),
+                topics.deadLetters(), topics.sideSentiment());
     }
 
     /** Reads what arrived; returns true when the side table changed. */

@@ -191,11 +191,12 @@ final class ComposeChecks {
             return problems;
         }
         Map<String, JsonNode> byName = new LinkedHashMap<>();
-        services.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
+        services.properties().forEach(e -> byName.put(e.getKey(), e.getValue()));
         List<Instruction> instructions = instructions(dockerfile);
 
         checkKafkaImageTags(byName, problems);
         checkEnvironment(byName, problems);
+        checkSharedSettingsAgree(byName, problems);
         checkInterpolatedVariablesDocumented(problems);
         checkBrokers(byName, problems);
         checkProcessor(byName, instructions, problems);
@@ -251,6 +252,26 @@ final class ComposeChecks {
         }
     }
 
+    /**
+     * Settings that several services must share: the {@code topics} service creates the topics, so a processor
+     * told another partition count or replication factor would describe topics that do not exist.
+     */
+    private static void checkSharedSettingsAgree(Map<String, JsonNode> services, List<String> problems) {
+        for (String name : List.of("NEWSSTREAM_TOPIC_PARTITIONS", "NEWSSTREAM_TOPIC_REPLICATION_FACTOR")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            services.forEach((service, s) -> {
+                String v = environment(s).get(name);
+                if (v != null) {
+                    values.put(service, v);
+                }
+            });
+            if (new TreeSet<>(values.values()).size() > 1) {
+                problems.add("docker-compose.yml: services disagree on " + name + " " + values
+                        + "; give them the same value (e.g. the same ${" + name + ":-...} default)");
+            }
+        }
+    }
+
     private void checkInterpolatedVariablesDocumented(List<String> problems) {
         for (String name : interpolatedVariables(compose)) {
             if (!documented(name)) {
@@ -298,7 +319,7 @@ final class ComposeChecks {
         Map<String, String> env = new LinkedHashMap<>();
         JsonNode e = service.path("environment");
         if (e.isObject()) {
-            e.fields().forEachRemaining(f -> env.put(f.getKey(), f.getValue().isNull() ? "" : resolve(f.getValue().asText())));
+            e.properties().forEach(f -> env.put(f.getKey(), f.getValue().isNull() ? "" : resolve(f.getValue().asText())));
         } else if (e.isArray()) {
             for (JsonNode item : e) {
                 String s = item.asText();
@@ -565,7 +586,7 @@ final class ComposeChecks {
             if (deps.isArray()) {
                 deps.forEach(d -> conditions.put(d.asText(), "(none: short form)"));
             } else if (deps.isObject()) {
-                deps.fields().forEachRemaining(d ->
+                deps.properties().forEach(d ->
                         conditions.put(d.getKey(), d.getValue().path("condition").asText("(none)")));
             }
             conditions.forEach((dep, condition) -> {

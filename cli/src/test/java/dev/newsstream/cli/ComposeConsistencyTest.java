@@ -102,6 +102,16 @@ class ComposeConsistencyTest {
     }
 
     @Test
+    void topicsAndProcessorDisagreeingOnPartitionsIsReported() {
+        String processorPartitions = "      NEWSSTREAM_COMMIT_INTERVAL_MS: ${NEWSSTREAM_COMMIT_INTERVAL_MS:-200}\n"
+                + "      NEWSSTREAM_TOPIC_PARTITIONS: ${NEWSSTREAM_TOPIC_PARTITIONS:-3}\n";
+        String broken = replace(repo.compose(), processorPartitions, processorPartitions.replace(":-3}", ":-6}"));
+        assertThat(repo.withCompose(broken).check())
+                .anySatisfy(p -> assertThat(p).contains("disagree on NEWSSTREAM_TOPIC_PARTITIONS")
+                        .contains("topics=3").contains("processor=6"));
+    }
+
+    @Test
     void copyOfMissingPathIsReported() {
         String broken = replace(repo.dockerfile(), "COPY cli/src cli/src\n",
                 "COPY cli/src cli/src\nCOPY cli/no-such-dir cli/no-such-dir\nCOPY nothing-*.txt /app/\n");

@@ -32,14 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,13 +69,7 @@ class PipelineIT {
         flags.put("application.id", app);
         flags.put("state.dir", stateDir.toString());
         flags.put("commit.interval.ms", "100");
-        flags.put("topic.paragraphs", topics.paragraphs());
-        flags.put("topic.tagged", topics.taggedParagraphs());
-        flags.put("topic.side", topics.sideSentiment());
-        flags.put("topic.speaker", topics.speakerSentiment());
-        flags.put("topic.hourly", topics.sideSentimentHourly());
-        flags.put("topic.daily", topics.sideSentimentDaily());
-        flags.put("topic.deadletters", topics.deadLetters());
+        flags.putAll(SettingsLoader.topicSettings(topics));
         return SettingsLoader.load(null, Map.of(), flags, w -> { });
     }
 
@@ -197,17 +188,6 @@ class PipelineIT {
     }
 
     static KafkaConsumer<String, byte[]> readCommitted(KafkaBroker broker, String... topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p,
-                new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String t : topics) {
-            c.partitionsFor(t, Duration.ofSeconds(30)).forEach(pi -> parts.add(new TopicPartition(t, pi.partition())));
-        }
-        c.assign(parts);
-        c.seekToBeginning(parts);
-        return c;
+        return ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(), topics);
     }
 }

@@ -38,7 +38,8 @@ public final class SettingsLoader {
         d.put("application.id", "newsstream-processor");
         d.put("state.dir", defaultStateDir());
         d.put("processing.guarantee", "exactly_once_v2");
-        d.put("num.stream.threads", "1");
+        // tagging is CPU-bound: by default one stream thread per core
+        d.put("num.stream.threads", "auto");
         d.put("commit.interval.ms", "200");
         d.put("context.ttl", "PT24H");
         d.put("window.grace", "PT10M");
@@ -49,14 +50,7 @@ public final class SettingsLoader {
         d.put("application.server", "");
         d.put("registry.file", "");
         d.put("stance.cues.file", "");
-        TopicNames t = TopicNames.defaults();
-        d.put("topic.paragraphs", t.paragraphs());
-        d.put("topic.tagged", t.taggedParagraphs());
-        d.put("topic.side", t.sideSentiment());
-        d.put("topic.speaker", t.speakerSentiment());
-        d.put("topic.hourly", t.sideSentimentHourly());
-        d.put("topic.daily", t.sideSentimentDaily());
-        d.put("topic.deadletters", t.deadLetters());
+        d.putAll(topicSettings(TopicNames.defaults()));
         DEFAULTS = Map.copyOf(d);
     }
 
@@ -110,6 +104,19 @@ public final class SettingsLoader {
     public static final Set<String> IGNORED_ENV = Set.of("NEWSSTREAM_HOME", "NEWSSTREAM_JAVA_OPTS",
             "NEWSSTREAM_FEEDS", "NEWSSTREAM_PRODUCER_INPUT", "NEWSSTREAM_POLL");
 
+    /** The {@code topic.*} settings that name these topics (for flags or a properties file). */
+    public static Map<String, String> topicSettings(TopicNames t) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("topic.paragraphs", t.paragraphs());
+        m.put("topic.tagged", t.taggedParagraphs());
+        m.put("topic.side", t.sideSentiment());
+        m.put("topic.speaker", t.speakerSentiment());
+        m.put("topic.hourly", t.sideSentimentHourly());
+        m.put("topic.daily", t.sideSentimentDaily());
+        m.put("topic.deadletters", t.deadLetters());
+        return m;
+    }
+
     /** {@code NEWSSTREAM_KAFKA_SASL_MECHANISM} → {@code kafka.sasl.mechanism}. */
     public static String envToKey(String envName) {
         return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
@@ -157,7 +164,8 @@ public final class SettingsLoader {
                 topics,
                 Path.of(required(m, "state.dir")),
                 guarantee,
-                intIn(m, "num.stream.threads", 1, 64),
+                "auto".equalsIgnoreCase(m.get("num.stream.threads")) ? Runtime.getRuntime().availableProcessors()
+                        : intIn(m, "num.stream.threads", 1, 64),
                 Duration.ofMillis(intIn(m, "commit.interval.ms", 1, 3_600_000)),
                 duration(m, "context.ttl"),
                 duration(m, "window.grace"),

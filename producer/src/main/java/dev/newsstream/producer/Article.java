@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param publishedAt publication time (event time); never null (readers fall back to file time or now)
  * @param body        the body paragraphs, in order, each with its original block index
  * @param skipped     the blocks classified as boilerplate (headings included), each with its reason
+ *
+ * <p>Immutable (the lists are copied) and thread-safe.
  */
 public record Article(String id, String title, String url, String source, Instant publishedAt, List<Block> body,
                       List<Block> skipped) {

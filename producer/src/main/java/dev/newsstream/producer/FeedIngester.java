@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One pass over RSS/Atom feeds: every item not seen before is fetched, extracted and handed to the listener once.
@@ -39,12 +40,20 @@ public final class FeedIngester {
     private final SeenStore seen;
     private final boolean dedupeContent;
     private final IngestListener listener;
+    private final BooleanSupplier stop;
 
     public FeedIngester(HttpFetcher fetcher, SeenStore seen, boolean dedupeContent, IngestListener listener) {
+        this(fetcher, seen, dedupeContent, listener, () -> false);
+    }
+
+    /** @param stop checked between items: when it turns true the pass ends after the current item */
+    public FeedIngester(HttpFetcher fetcher, SeenStore seen, boolean dedupeContent, IngestListener listener,
+                        BooleanSupplier stop) {
         this.fetcher = fetcher;
         this.seen = seen;
         this.dedupeContent = dedupeContent;
         this.listener = listener;
+        this.stop = stop;
     }
 
     /**
@@ -55,6 +64,9 @@ public final class FeedIngester {
     public int pass(List<String> feeds) throws InterruptedException {
         int handed = 0;
         for (String feed : feeds) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             byte[] bytes;
             try {
                 bytes = feed.matches("(?i)https?://.+") ? fetcher.fetch(feed).body() : Files.readAllBytes(Path.of(feed));
@@ -84,6 +96,9 @@ public final class FeedIngester {
         for (SyndEntry entry : entries) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("feed pass interrupted");
+            }
+            if (stop.getAsBoolean()) {
+                break;
             }
             if (item(feed, entry)) {
                 handed++;

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param maxPageBytes       a larger response is abandoned and reported
  * @param minIntervalPerHost the least time between two requests to one host (the per-host rate limit);
  *                           {@link Duration#ZERO} for none
+ *
+ * <p>Immutable and thread-safe.
  */
 public record FetchSettings(String userAgent, Duration timeout, long maxPageBytes, Duration minIntervalPerHost) {
 

@@ -73,12 +73,15 @@ public final class HttpFetcher {
         HttpResponse<InputStream> response;
         try {
             response = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IOException("no response from " + url + " within " + seconds() + "; the site is slow or down"
-                    + " (raise --timeout to wait longer)", e);
+            throw timedOut(url, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            // the request's own timeout usually fires first and arrives here, not as TimeoutException
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                throw timedOut(url, cause);
+            }
             throw new IOException("cannot fetch " + url + ": " + cause, cause);
         }
         try (InputStream in = response.body()) {
@@ -94,6 +97,11 @@ public final class HttpFetcher {
             byte[] body = readCapped(in, url, deadline);
             return new Page(response.uri(), response.headers().firstValue("Content-Type").orElse(null), body);
         }
+    }
+
+    private IOException timedOut(String url, Throwable cause) {
+        return new IOException("no response from " + url + " within " + seconds() + "; the site is slow or down"
+                + " (raise --timeout to wait longer)", cause);
     }
 
     private byte[] readCapped(InputStream in, String url, long deadline) throws IOException {

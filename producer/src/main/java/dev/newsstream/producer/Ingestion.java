@@ -87,7 +87,7 @@ final class Ingestion implements IngestListener {
         try {
             switch (input.kind()) {
                 case STDIN -> ingestStdin(stdin);
-                case FILE -> ingestFile(input.path());
+                case FILE -> ingestFile(input.path(), feedSeen);
                 case URL -> ingestUrl(input.location(), feedSeen);
             }
         } catch (IOException | RuntimeException e) {
@@ -108,7 +108,7 @@ final class Ingestion implements IngestListener {
         }
     }
 
-    private void ingestFile(Path file) throws IOException, InterruptedException {
+    private void ingestFile(Path file, SeenStore feedSeen) throws IOException, InterruptedException {
         Format format = settings.format();
         if (format == Format.AUTO) {
             byte[] head;
@@ -127,7 +127,7 @@ final class Ingestion implements IngestListener {
             }
             case HTML -> article(HtmlExtractor.extract(HtmlExtractor.parse(Files.readAllBytes(file), null, null),
                     null, file.toString(), ArticleIds.fromFile(file), fallback));
-            case FEED -> new FeedIngester(fetcher, SeenStore.inMemory(), settings.dedupeContent(), this)
+            case FEED -> new FeedIngester(fetcher, feedSeen, settings.dedupeContent(), this)
                     .pass(file.toString(), Files.readAllBytes(file));
             default -> article(TextArticles.read(file, settings.publishedAt()));
         }
@@ -135,7 +135,9 @@ final class Ingestion implements IngestListener {
 
     private void ingestUrl(String url, SeenStore feedSeen) throws IOException, InterruptedException {
         HttpFetcher.Page page = fetcher.fetch(url);
-        if (settings.format() == Format.FEED || settings.format() == Format.AUTO && page.looksLikeFeed()) {
+        boolean feed = page.looksLikeFeed()
+                || page.contentType() == null && Input.detect("", page.body()) == Format.FEED;
+        if (settings.format() == Format.FEED || settings.format() == Format.AUTO && feed) {
             new FeedIngester(fetcher, feedSeen, settings.dedupeContent(), this).pass(url, page.body());
         } else if (settings.format() == Format.TEXT) {
             article(TextArticles.read(new java.io.ByteArrayInputStream(page.body()), url, settings.publishedAt()));

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  *
  * @param kind     what it is
  * @param location "-", the file path, or the URL
+ *
+ * <p>Immutable and thread-safe.
  */
 public record Input(Kind kind, String location) {
 

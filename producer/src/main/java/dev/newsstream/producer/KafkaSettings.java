@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param reachTimeout      how long to wait for the broker before giving up with a clear error
  * @param clientOverrides   extra Kafka client properties (from --producer-config and NEWSSTREAM_KAFKA_* env vars),
  *                          applied over the producer's defaults
+ *
+ * <p>Immutable and thread-safe.
  */
 public record KafkaSettings(String bootstrapServers, String topic, String transactionalId, int partitions,
                             Duration reachTimeout, Map<String, String> clientOverrides) {

@@ -55,20 +55,20 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers.")
     String bootstrapServer;
 
-    @Option(names = "--topic", defaultValue = TopicNames.PARAGRAPHS, description = "Topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", defaultValue = TopicNames.PARAGRAPHS, paramLabel = "TOPIC", description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--partitions", defaultValue = "3",
+    @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
             description = "Partitions when the topic must be created (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--transactional-id", description = "Kafka transactional.id (default: unique per process).")
+    @Option(names = "--transactional-id", paramLabel = "ID", description = "Kafka transactional.id (default: unique per process).")
     String transactionalId;
 
     @Option(names = "--producer-config", paramLabel = "FILE", description = "Kafka client properties (SASL/SSL...).")
     Path producerConfig;
 
-    @Option(names = "--kafka-timeout", defaultValue = "15s",
+    @Option(names = "--kafka-timeout", defaultValue = "15s", paramLabel = "DURATION",
             description = "How long to wait for the broker before failing (default: ${DEFAULT-VALUE}).")
     String kafkaTimeout;
 
@@ -83,7 +83,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--feed", paramLabel = "URL|FILE", description = "RSS/Atom feed to poll (repeatable).")
     List<String> feeds = new ArrayList<>();
 
-    @Option(names = "--poll", defaultValue = "60s", description = "Time between feed passes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--poll", defaultValue = "60s", paramLabel = "DURATION", description = "Time between feed passes (default: ${DEFAULT-VALUE}).")
     String poll;
 
     @Option(names = "--once", description = "One feed pass, then exit.")
@@ -96,18 +96,18 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--no-dedupe-content", description = "Do not skip feed items whose text copies a published one.")
     boolean noDedupeContent;
 
-    @Option(names = "--user-agent", description = "HTTP User-Agent.")
+    @Option(names = "--user-agent", paramLabel = "STRING", description = "HTTP User-Agent.")
     String userAgent = FetchSettings.DEFAULT_USER_AGENT;
 
-    @Option(names = "--rate-limit-per-host", defaultValue = "1/s",
+    @Option(names = "--rate-limit-per-host", defaultValue = "1/s", paramLabel = "N/s|N/m|none",
             description = "Most requests per host, e.g. 1/s, 30/m, none (default: ${DEFAULT-VALUE}).")
     String rateLimitPerHost;
 
-    @Option(names = "--timeout", defaultValue = "10s",
+    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION",
             description = "HTTP connect and response timeout (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--max-page-bytes", defaultValue = "5MB",
+    @Option(names = "--max-page-bytes", defaultValue = "5MB", paramLabel = "SIZE",
             description = "Largest page or feed to read (default: ${DEFAULT-VALUE}).")
     String maxPageBytes;
 
@@ -144,13 +144,12 @@ public final class ProduceCommand implements Callable<Integer> {
                 : k -> ParagraphPublisher.connect(k, w -> err.println("warning: " + w));
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread worker = Thread.currentThread();
-        // Ctrl-C while polling feeds: stop between items and close the producer cleanly instead of dying mid-commit
+        // Ctrl-C while polling feeds: stop between items and close the producer cleanly. No interrupt: it could
+        // land inside a Kafka commit; the loop checks the flag often and HTTP waits are bounded by --timeout.
         Thread hook = new Thread(() -> {
             stop.set(true);
-            worker.interrupt();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -192,6 +191,9 @@ public final class ProduceCommand implements Callable<Integer> {
                     .withClientOverrides(KafkaConfig.overrides(producerConfig, env));
             if (transactionalId != null) {
                 kafka = kafka.withTransactionalId(transactionalId);
+            } else if (kafka.clientOverrides().containsKey("transactional.id")) {
+                // a transactional.id from the config file or environment is a deliberate choice: honour it
+                kafka = kafka.withTransactionalId(kafka.clientOverrides().get("transactional.id"));
             }
             FetchSettings fetch = new FetchSettings(userAgent, Units.duration(timeout), Units.bytes(maxPageBytes),
                     Units.minInterval(rateLimitPerHost));

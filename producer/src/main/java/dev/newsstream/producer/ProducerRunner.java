@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -43,8 +44,9 @@ public final class ProducerRunner {
 
     /**
      * One full run into any sink: the inputs in order (with a progress bar when there are several), then, when
-     * {@code feeds} is not empty, feed passes every {@link ProducerSettings#poll()} until {@code stop} says so or
-     * the thread is interrupted (one pass with {@link ProducerSettings#once()}).
+     * {@code feeds} is not empty, feed passes every {@link ProducerSettings#poll()} until {@code stop} turns true
+     * (checked between feed items and while waiting; the summary is then returned normally) or the thread is
+     * interrupted (one pass with {@link ProducerSettings#once()}).
      *
      * @param inputs already resolved ({@link Input#resolve})
      * @param stdin  read for the input "-"
@@ -75,20 +77,32 @@ public final class ProducerRunner {
             progress.finish();
         }
         if (!feeds.isEmpty()) {
-            FeedIngester ingester = new FeedIngester(fetcher, feedSeen, settings.dedupeContent(), ingestion);
-            while (true) {
+            FeedIngester ingester = new FeedIngester(fetcher, feedSeen, settings.dedupeContent(), ingestion, stop);
+            while (!stop.getAsBoolean()) {
                 int fresh = ingester.pass(feeds);
                 err.println("feed pass: " + fresh + " new article" + (fresh == 1 ? "" : "s") + "; so far "
                         + ingestion.summary().describe());
-                if (settings.once() || stop.getAsBoolean()) {
+                if (settings.once()) {
                     break;
                 }
-                Thread.sleep(settings.poll().toMillis());
-                if (stop.getAsBoolean()) {
-                    break;
-                }
+                sleepUnlessStopped(settings.poll(), stop);
             }
         }
         return ingestion.summary();
+    }
+
+    /**
+     * Waits for the next pass in short steps so a stop request (Ctrl-C) ends the loop within a fraction of a
+     * second without interrupting the thread, which could otherwise land inside a Kafka commit.
+     */
+    private static void sleepUnlessStopped(Duration poll, BooleanSupplier stop) throws InterruptedException {
+        long end = System.nanoTime() + poll.toNanos();
+        while (!stop.getAsBoolean()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Thread.sleep(Math.min(200, Math.max(1, left / 1_000_000)));
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param seenFile           the feed loop's seen-set file; null: {@link #defaultSeenFile} for the feeds
  * @param poll               time between feed passes
  * @param once               one feed pass, then return
+ *
+ * <p>Immutable and thread-safe.
  */
 public record ProducerSettings(KafkaSettings kafka, FetchSettings fetch, Format format, boolean publishBoilerplate,
                                Instant publishedAt, boolean dedupeContent, Path seenFile, Duration poll,

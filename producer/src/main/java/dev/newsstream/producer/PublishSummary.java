@@ -14,6 +14,8 @@ import java.util.Map;
  * @param errors              inputs or items that failed (reported and skipped)
  * @param paragraphsByArticle published events per article id, in publishing order
  * @param errorMessages       one line per error: where, what, what to do
+ *
+ * <p>Immutable and thread-safe. In a feed poll loop, {@code duplicates} counts every pass's already-seen items.
  */
 public record PublishSummary(int articles, int paragraphs, int skippedBoilerplate, int duplicates, int empty,
                              int errors, Map<String, Integer> paragraphsByArticle, List<String> errorMessages) {

@@ -66,6 +66,14 @@ class FeedIngesterTest {
                 "<html><body>" + "<p>Padding paragraph that goes on and on.</p>".repeat(20_000) + "</body></html>"));
         server.createContext("/b/copy-of-1", ex -> send(ex, 200, "text/html", copyOfStoryOne()));
         server.start();
+        // load the HTTP client's classes with a generous timeout, so the tests' 3 s timeout measures the server,
+        // not a cold JVM on a busy machine
+        try {
+            new HttpFetcher(new FetchSettings("warm-up", Duration.ofSeconds(60), 1024 * 1024, Duration.ZERO))
+                    .fetch(base + "/feed.xml");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterEach
@@ -192,5 +200,22 @@ class FeedIngesterTest {
 
         assertThat(sink.titles()).hasSize(4).contains("Envoys agree to meet again");
         assertThat(Files.exists(dir.resolve("seen.json"))).isFalse();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // a hang guard, not a speed check
+    void aStopRequestEndsThePollLoopWithASummary() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        ProducerSettings settings = ProducerSettings.defaults("unused:9092")
+                .withFetch(new FetchSettings("test-agent", Duration.ofSeconds(3), 256 * 1024, Duration.ZERO))
+                .withSeenFile(dir.resolve("seen.json"))
+                .withPoll(Duration.ofHours(1), false);
+
+        PublishSummary summary = ProducerRunner.run(settings, List.of(), List.of(base + "/feed.xml"), sink,
+                InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()),
+                () -> sink.published.size() >= 2);
+
+        assertThat(summary.articles()).isEqualTo(2);
+        assertThat(sink.titles()).containsExactly("Envoys agree to meet again", "Minister rejects proposal");
     }
 }

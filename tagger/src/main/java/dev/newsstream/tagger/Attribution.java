@@ -1,5 +1,7 @@
 package dev.newsstream.tagger;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Map;
 public record Attribution(String text, int start, int end, boolean direct, String speaker, String side,
                           Map<String, String> evidence) {
     public Attribution {
-        evidence = Map.copyOf(evidence);
+        // keep the order the evidence was gathered in: it reads as the chain of reasoning
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -83,6 +84,7 @@ public final class HttpApi implements AutoCloseable {
     private final TableQueries queries;
     private final PrometheusMeterRegistry registry;
     private final Map<String, StaticFile> staticFiles = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Binds {@code settings.httpHost():settings.httpPort()}.
@@ -120,9 +122,12 @@ public final class HttpApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting requests, gives running ones a second, then closes the queries. */
+    /** Stops accepting requests, gives running ones a second, then closes the queries. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(1);
         executor.shutdown();
         try {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -81,7 +82,8 @@ public final class LatestStatements implements AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, s.applicationId() + "-dashboard-feed");
+        // the port keeps client ids (and their JMX names) apart when several instances share a JVM, as in tests
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, s.applicationId() + "-dashboard-feed-" + s.httpPort());
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return p;
     }
@@ -113,7 +115,7 @@ public final class LatestStatements implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("the statements feed stopped; /api/statements/latest will not change until restart", e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,8 +106,7 @@ public final class TableQueryService implements TableQueries {
         if (owner.isPresent()) {
             return forwardOne(owner.get(), "/api/sides/" + pathSegment(side) + "?local=true");
         }
-        Stats s = kvStore(NewsTopology.SIDE_STORE).get(side);
-        return Optional.ofNullable(s).map(x -> sideRow(side, x));
+        return localGet(NewsTopology.SIDE_STORE, side).map(x -> sideRow(side, x));
     }
 
     @Override
@@ -161,8 +161,7 @@ public final class TableQueryService implements TableQueries {
         if (owner.isPresent()) {
             return forwardOne(owner.get(), "/api/speakers/" + pathSegment(speaker) + "?local=true");
         }
-        Stats s = kvStore(NewsTopology.SPEAKER_STORE).get(speaker);
-        return Optional.ofNullable(s).map(x -> speakerRow(speaker, x));
+        return localGet(NewsTopology.SPEAKER_STORE, speaker).map(x -> speakerRow(speaker, x));
     }
 
     @Override
@@ -211,6 +210,14 @@ public final class TableQueryService implements TableQueries {
             return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, Stats>keyValueStore()));
         } catch (InvalidStateStoreException e) {
             throw unavailable(name, e);
+        }
+    }
+
+    private Optional<Stats> localGet(String store, String key) {
+        try {
+            return Optional.ofNullable(kvStore(store).get(key));
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(store, e); // the store can start migrating between store() and get()
         }
     }
 
@@ -267,7 +274,14 @@ public final class TableQueryService implements TableQueries {
 
     private List<HostInfo> otherHosts() {
         List<HostInfo> hosts = new ArrayList<>();
-        for (StreamsMetadata md : streams.metadataForAllStreamsClients()) {
+        Collection<StreamsMetadata> all;
+        try {
+            all = streams.metadataForAllStreamsClients();
+        } catch (InvalidStateStoreException e) {
+            throw new QueryUnavailableException("the other instances are not known yet (Kafka Streams is "
+                    + streams.state() + "); retry shortly", e);
+        }
+        for (StreamsMetadata md : all) {
             HostInfo h = md.hostInfo();
             if (h != null && h.port() >= 0 && !h.equals(self) && !hosts.contains(h)) {
                 hosts.add(h);

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two processor instances of one application (same {@code application.id}, own state dirs, own HTTP ports as
  * {@code application.server}) on a real broker with 2-partition topics: every table answers the same on both, and a
- * key held by the other instance is answered through its owner. The tagger is {@link TestTaggers#simple()}: this is
+ * key held by the other instance is answered through its owner, or 503 when the owner's API is down. The tagger is {@link TestTaggers#simple()}: this is
  * about the query layer, not the NLP. {@code at_least_once} keeps it quick; the queries do not depend on the
  * guarantee.
  */
@@ -60,6 +60,7 @@ class TwoInstanceQueryIT {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
+    @SuppressWarnings("try") // apiB is closed early on purpose, to take its API away while B keeps its partitions
     void bothInstancesAnswerAlikeAndForwardToTheOwner(KafkaBroker kafka, @TempDir Path dirA, @TempDir Path dirB)
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -117,6 +118,16 @@ class TwoInstanceQueryIT {
                 // the feed: every instance reads the whole topic
                 await("the statements feed on both instances").atMost(Duration.ofMinutes(1))
                         .until(() -> feedSize(apiA) == total(expected) && feedSize(apiB) == total(expected));
+
+                // B's HTTP API goes away while B still holds partitions: A says so instead of answering half a table
+                apiB.close();
+                for (String path : List.of("/api/sides", "/api/sides/" + held)) {
+                    HttpResponse<String> down = get(apiA, path);
+                    assertThat(down.statusCode()).as(path + ": " + down.body()).isEqualTo(503);
+                    assertThat(down.headers().firstValue("Retry-After")).isPresent();
+                    assertThat(Json.mapper().readTree(down.body()).get("error").asText())
+                            .contains("127.0.0.1:" + b.httpPort()).contains("did not answer");
+                }
             }
         }
     }

@@ -152,6 +152,7 @@ public final class RuleAttributor implements Attributor {
             if (headline) {
                 headlineColon();
             }
+            introducedQuotation();
             out.sort((x, y) -> Integer.compare(x.start(), y.start()));
             String last = ctx.lastSpeaker();
             for (Attribution a : out) {
@@ -243,7 +244,11 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             Set<String> particles = Lexicon.PARTICLE.get(c.base());
-            if (particles != null && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
+            boolean nextToQuote = i > 0 && words.get(i - 1).isQuote() || i + 1 < words.size()
+                    && (words.get(i + 1).isQuote() || words.get(i + 1).isPunct());
+            // "he asked", "she posted" need no particle beside a quotation; in narration they do
+            if (particles != null && !(nextToQuote && Lexicon.QUOTE_FRAME_ONLY.contains(c.base()))
+                    && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
                 return null;
             }
             // the UD tagger often calls a verb after a name a noun ("Brussels insists"), so a noun tag only
@@ -379,8 +384,9 @@ public final class RuleAttributor implements Attributor {
                         && !words.get(e).text().equals(".") && cueAt(e) == null) {
                     e++;
                 }
+                boolean wholeNp = trimNp(a, e).size() == e - a;
                 if (e > a && (isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who"))
-                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".")
+                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".") && wholeNp
                         || appositiveMayEndAtCue && cueAt(e) != null)) {
                     app = trimNp(a, e);
                     end = e < hi && words.get(e).text().equals(",") ? e + 1 : e;
@@ -405,9 +411,15 @@ public final class RuleAttributor implements Attributor {
         NpRef subjectLeft(int c, int lo) {
             int j = c - 1;
             int skipped = 0;
+            String cueWord = words.get(c).lower();
+            boolean participle = cueWord.endsWith("ed") || cueWord.equals("told") || cueWord.equals("said")
+                    || cueWord.equals("written") || cueWord.equals("known") || cueWord.equals("thought");
             while (j >= lo && skipped < 6) {
                 Word w = words.get(j);
                 String l = w.lower();
+                if (participle && AUX.contains(l)) {
+                    return null; // "he was told that ...": a passive is not the subject's statement
+                }
                 if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't") || l.equals("both") || l.equals("jointly")) {
                     return null;
                 }
@@ -446,7 +458,8 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             int before = indexOf(np.get(0)) - 1;
-            if (before >= lo && (words.get(before).is("and") || words.get(before).is("&"))) {
+            if (before - 1 >= lo && (words.get(before).is("and") || words.get(before).is("&"))
+                    && (isNpWord(before - 1) || isPronoun(words.get(before - 1)))) {
                 return null; // "Moscow and Washington said": a joint statement is nobody's
             }
             return new NpRef(np, List.of(), c);
@@ -537,6 +550,7 @@ public final class RuleAttributor implements Attributor {
             Mention m = new Mention(s.name(), old != null ? old.surface() : s.mention(), role, side,
                     s.sideSource(), gender, s.institution(), mentions.paragraph);
             mentions.list.add(m);
+            mentions.lastSpeaker = s.name();
             if (s.institution()) {
                 mentions.hereMentions.add(m);
                 mentions.here.add(new int[] {offset, offset});
@@ -683,6 +697,7 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             boolean colon = words.get(k).text().equals(":");
+            int coordinated = -1;   // "X said ... and added: “...”": the quote belongs to the nearer verb
             for (int c = k; c >= Math.max(lo, k - 25); c--) {
                 Word w = words.get(c);
                 if (w.text().equals(".") || w.text().equals(";")) {
@@ -706,10 +721,19 @@ public final class RuleAttributor implements Attributor {
                 if (s == null && subj == null) {
                     s = resolve(npRight(c + 1, q));
                 }
-                if (s != null) {
-                    return new Found(s, "direct-quote-after-cue", w.text(), c);
+                if (s == null && cue.kind() == CueKind.PARTICIPLE) {
+                    s = sentenceSpeaker(lo, c);   // "Trump said, adding: “...”"
                 }
-                return null;
+                if (s != null) {
+                    int used = coordinated >= 0 ? coordinated : c;
+                    return new Found(s, "direct-quote-after-cue", words.get(used).text(), used);
+                }
+                if (subj != null) {
+                    return null; // a subject nobody can be held to ("both leaders said")
+                }
+                if (coordinated < 0 && c - 1 >= lo && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
+                    coordinated = c;
+                }
             }
             if (colon && k - 1 >= lo) {
                 List<Word> np = npLeft(k - 1, lo);
@@ -748,7 +772,26 @@ public final class RuleAttributor implements Attributor {
 
         /** Where a reported clause ends: before ", as ...", ", raising ...", ", a day after ...", or the sentence end. */
         int reportedEnd(int c, int a, int b) {
+            for (int k = c + 2; k < b; k++) {
+                // a quotation someone else's rule attributed ends the reported clause before it
+                if (words.get(k).isQuote() && quoteSpeaker[words.get(k).quote()] != null) {
+                    int e = k - 1;
+                    while (e > c && words.get(e).isPunct()) {
+                        e--;
+                    }
+                    return words.get(e).end();
+                }
+            }
             for (int k = c + 2; k + 1 < b; k++) {
+                // "said A, but warned that B": a second cue of the same subject starts a second statement
+                if ((words.get(k).is("and") || words.get(k).is("but")) && Lexicon.cue(words.get(k + 1).text()) != null
+                        && cueAt(k + 1) != null) {
+                    int e = k - 1;
+                    while (e > c && words.get(e).isPunct()) {
+                        e--;
+                    }
+                    return words.get(e).end();
+                }
                 if (!words.get(k).text().equals(",")) {
                     continue;
                 }
@@ -846,6 +889,13 @@ public final class RuleAttributor implements Attributor {
             }
             NpRef subj = subjectLeft(c, a);
             int end = reportedEnd(c, a, b);
+            if (subj == null && c - 1 > a && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
+                Speaker shared = sentenceSpeaker(a, c);   // "X said A, but warned that B"
+                if (shared != null && wordsBetween(c, end) >= 2) {
+                    emit(w.start(), end, false, shared, that ? "reported-said-that" : "reported-cue", w.text());
+                }
+                return;
+            }
             if (subj == null) {
                 // "..., said Kim." — the clause before the comma is the statement
                 if (c - 1 > a && words.get(c - 1).text().equals(",")) {
@@ -957,6 +1007,27 @@ public final class RuleAttributor implements Attributor {
 
         boolean isNpStart(int k) {
             return isNpWord(k) || isDet(words.get(k));
+        }
+
+        /** "Trump told reporters:" ending a paragraph introduces the quotation that opens the next one. */
+        void introducedQuotation() {
+            int k = words.size() - 1;
+            if (k < 2 || !words.get(k).text().equals(":") || openQuoteSpeaker != null) {
+                return;
+            }
+            int lo = sentences.isEmpty() ? 0 : sentences.get(sentences.size() - 1)[0];
+            for (int c = k - 1; c >= Math.max(lo, k - 8); c--) {
+                Cue cue = cueAt(c);
+                if (cue != null && cue.kind() != CueKind.COGNITION && !negatedOrModal(c, lo)) {
+                    NpRef subj = subjectLeft(c, lo);
+                    Speaker s = subj != null ? resolve(subj) : resolve(npRight(c + 1, k));
+                    if (s != null) {
+                        openQuoteSpeaker = s.name();
+                        rememberSpeaker(s, words.get(c).start());
+                    }
+                    return;
+                }
+            }
         }
 
         void headlineColon() {

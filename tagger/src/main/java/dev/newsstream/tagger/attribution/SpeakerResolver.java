@@ -20,6 +20,8 @@ import dev.newsstream.tagger.sides.ActorRegistry;
  */
 final class SpeakerResolver {
     static final String UNKNOWN = "UNKNOWN";
+    private static final Set<String> INSTITUTION_HEADS = Set.of("ministry", "department", "office", "agency",
+            "government", "military", "army", "council", "commission", "command", "embassy", "presidency", "cabinet");
     private final ActorRegistry registry;
 
     SpeakerResolver(ActorRegistry registry) {
@@ -50,7 +52,7 @@ final class SpeakerResolver {
             return found;
         }
         final int paragraph;
-        final String lastSpeaker;
+        String lastSpeaker;   // updated as this paragraph's statements are found
 
         Mentions(List<Mention> start, int paragraph, String lastSpeaker) {
             this.list = new ArrayList<>(start);
@@ -124,7 +126,9 @@ final class SpeakerResolver {
                             sideSource = "demonym";
                         }
                         sideSurface = s;
-                        if (j - i == np.size() || (j - i == np.size() - 1 && np.get(np.size() - 1).isPossessive())) {
+                        int det = np.get(0).is("the") ? 1 : 0;
+                        int poss = np.get(np.size() - 1).isPossessive() ? 1 : 0;
+                        if (i == det && j == np.size() - poss) {
                             place = s;
                         }
                     }
@@ -148,7 +152,10 @@ final class SpeakerResolver {
             String lw = w.lower();
             boolean particle = lw.equals("al-") || lw.equals("bin") || lw.equals("von") || lw.equals("der")
                     || lw.equals("de") || lw.equals("el") || lw.equals("al") || lw.equals("ibn") || lw.equals("abu");
-            if (placeWord[k] || !(w.isCapitalized() || particle && k < nameEnd) || Lexicon.TITLES.contains(lw)
+            // "al-Ansari", "el-Sisi": a lower-case Arabic article joined to a capitalised name
+            boolean joined = (lw.startsWith("al-") || lw.startsWith("el-") || lw.startsWith("ad-"))
+                    && w.text().length() > 3 && Character.isUpperCase(w.text().charAt(3));
+            if (placeWord[k] || !(w.isCapitalized() || joined || particle && k < nameEnd) || Lexicon.TITLES.contains(lw)
                     || Lexicon.NOT_NAME.contains(w.text()) || w.isPossessive()) {
                 break;
             }
@@ -186,7 +193,8 @@ final class SpeakerResolver {
             return pronoun(lf, first.text(), m, offset);
         }
         for (Word w : np) {
-            if (Lexicon.JOINT.contains(w.lower())) {
+            // "both leaders", "officials", "Both sides"; but "Nations" in "the United Nations" is a name
+            if (Lexicon.JOINT.contains(w.lower()) && (!w.isCapitalized() || w == first)) {
                 return null;
             }
         }
@@ -199,6 +207,10 @@ final class SpeakerResolver {
         }
         if (!p.name().isEmpty()) {
             return person(p, ap, m, offset);
+        }
+        if (ap != null && !ap.name().isEmpty() && p.institution() == null) {
+            // "Japan's top government spokesman, Yoshimasa Hayashi, said": the name is in the appositive
+            return person(ap, p, m, offset);
         }
         if (p.place() != null && p.title() == null) {
             // a capital or country speaking for its government: "Washington said", "North Korea said"
@@ -219,6 +231,15 @@ final class SpeakerResolver {
         String gender = genderOfTitle(p.title());
         Optional<Actor> reg = registry.actor(written).filter(a -> !a.institution());
         Mention known = reg.isPresent() ? null : matchMention(written, m);
+        if (reg.isPresent() && p.name().size() == 1) {
+            // a bare surname ("Kim") is the article's latest person of that name before the registry's default
+            Mention article = matchMention(written, m);
+            if (article != null && !article.name().equals(reg.get().name())) {
+                Optional<Actor> full = registry.actor(article.name()).filter(a -> !a.institution());
+                reg = full;
+                known = full.isPresent() ? null : article;
+            }
+        }
         String name;
         String side = null;
         String src = null;
@@ -298,6 +319,15 @@ final class SpeakerResolver {
                         side != null ? "title" : "role-noun", p.text(), c.role(), c.gender(), false);
             }
         }
+        if (INSTITUTION_HEADS.contains(headWord)) {
+            for (int i = m.list.size() - 1; i >= 0; i--) {
+                Mention c = m.list.get(i);
+                if (c.institution() && c.name().toLowerCase(Locale.ROOT).contains(headWord)
+                        && (side == null || side.equals(c.side()))) {
+                    return fromMention(c, p.text(), "role-noun");
+                }
+            }
+        }
         if (side != null && head) {
             List<Actor> leaders = registry.leaders(side);
             for (Actor a : leaders) {
@@ -333,7 +363,18 @@ final class SpeakerResolver {
         if (last != null && last.institution()) {
             return fromMention(last, p.text(), "role-noun");
         }
-        return null;
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (c.institution() && c.paragraph() >= m.paragraph - 1) {
+                return fromMention(c, p.text(), "role-noun");   // "the statement said", after "X issued a statement"
+            }
+        }
+        if (words.contains("statement") || words.contains("communique")) {
+            return null;
+        }
+        // "a senior administration official": a statement all the same, by that description, side unjustified
+        return new Speaker(stripDeterminer(p.text()), UNKNOWN, "none", "role-noun", p.text(), p.title(),
+                genderOfTitle(p.title()), false);
     }
 
     private Speaker counterpart(Parsed p, Mentions m) {

@@ -103,8 +103,7 @@ public final class ActorRegistry {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String field = e instanceof JsonMappingException m ? " at " + m.getPathReference()
-                    .replace("dev.newsstream.tagger.sides.", "") : "";
+            String field = e instanceof JsonMappingException m ? " at " + path(m) : "";
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String msg = cause == e ? e.getOriginalMessage() : cause.getMessage();
             throw new IllegalArgumentException("registry file " + source + ":" + where + field + ": " + msg
@@ -112,6 +111,19 @@ public final class ActorRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read registry file " + source, e);
         }
+    }
+
+    /** The field path as a reader writes it: {@code sides[0].people[2].name}. */
+    private static String path(JsonMappingException m) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.length() == 0 ? "(top level)" : b.toString();
     }
 
     private static ActorRegistry build(RegistryFile file, boolean withWorld) {
@@ -235,13 +247,39 @@ public final class ActorRegistry {
 
     /** Lookup key: lower case, no diacritics, hyphens and full stops as spaces, single spaces. */
     public static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('-', ' ').replace('.', ' ');
-        if (s.startsWith("the ")) {
-            s = s.substring(4);
+        // hot path (called for every candidate phrase): one pass, no regex, Normalizer only for non-ASCII
+        String s = name;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+                break;
+            }
         }
-        return s.trim().replaceAll("\\s+", " ");
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-' || c == '.' || Character.isWhitespace(c)) {
+                if (!space) {
+                    b.append(' ');
+                    space = true;
+                }
+            } else {
+                b.append(c == '’' ? '\'' : Character.toLowerCase(c));
+                space = false;
+            }
+        }
+        int len = b.length();
+        if (len > 0 && b.charAt(len - 1) == ' ') {
+            b.setLength(len - 1);
+        }
+        if (b.length() > 4 && b.charAt(0) == 't' && b.charAt(1) == 'h' && b.charAt(2) == 'e' && b.charAt(3) == ' ') {
+            b.delete(0, 4);
+        }
+        return b.toString();
     }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
     /** A person or institution by canonical name or alias. */
     public Optional<Actor> actor(String name) {

@@ -154,11 +154,11 @@ public final class CueStanceClassifier implements StanceClassifier {
             }
             if (subject >= 0 && role[subject] == CueClass.OTHER) {
                 votes.add(new Vote(subject, Stance.CONFRONTATIONAL,
-                        DEMAND_WEIGHT * hit.cue().weight() * contrast[hit.start()], "demand-modal",
+                        DEMAND_WEIGHT * hit.cue().weight() * cf(contrast, hit.start()), "demand-modal",
                         t.span(subject, hit.end())));
             } else if (subject < 0 && hit.end() < n && t.stem[hit.end()].equals("be")) {
                 votes.add(new Vote(hit.start(), Stance.CONFRONTATIONAL,
-                        PASSIVE_DEMAND_WEIGHT * hit.cue().weight() * contrast[hit.start()], "demand-modal",
+                        PASSIVE_DEMAND_WEIGHT * hit.cue().weight() * cf(contrast, hit.start()), "demand-modal",
                         t.span(hit.start(), hit.end() + 1)));
             } else {
                 continue;
@@ -175,19 +175,23 @@ public final class CueStanceClassifier implements StanceClassifier {
 
         // Conditionals: split the sentence into condition and consequence; the condition's cues only shape it.
         // Sentence and clause ends are precomputed so that many "if"s in one long sentence stay linear.
-        int[] sentenceStart = new int[n];
-        int[] sentenceEnd = new int[n];
-        int[] clauseEnd = new int[n];
-        for (int k = 0; k < n; k++) {
+        boolean anyCondition = false;
+        for (Hit hit : hits) {
+            anyCondition |= hit.cue().cls() == CueClass.CONDITION;
+        }
+        int[] sentenceStart = anyCondition ? new int[n] : null;
+        int[] sentenceEnd = anyCondition ? new int[n] : null;
+        int[] clauseEnd = anyCondition ? new int[n] : null;
+        for (int k = 0; anyCondition && k < n; k++) {
             sentenceStart[k] = k > 0 && t.sentence[k - 1] == t.sentence[k] ? sentenceStart[k - 1] : k;
         }
-        for (int k = n - 1; k >= 0; k--) {
+        for (int k = n - 1; anyCondition && k >= 0; k--) {
             boolean sameSentence = k + 1 < n && t.sentence[k + 1] == t.sentence[k];
             sentenceEnd[k] = sameSentence ? sentenceEnd[k + 1] : k + 1;
             clauseEnd[k] = k + 1 < n && t.clause[k + 1] == t.clause[k] ? clauseEnd[k + 1] : k + 1;
         }
         boolean[] inAntecedent = new boolean[n];
-        List<int[]> conditionals = new ArrayList<>(); // {condStart, antStart, antEnd, consStart, consEnd, unless}
+        List<int[]> conditionals = new ArrayList<>(0); // {condStart, antStart, antEnd, consStart, consEnd, unless}
         for (Hit hit : hits) {
             if (hit.cue().cls() != CueClass.CONDITION) {
                 continue;
@@ -225,7 +229,8 @@ public final class CueStanceClassifier implements StanceClassifier {
             double w = hit.cue().weight();
             if (c == CueClass.NEUTRAL) {
                 if (!inAntecedent[p]) {
-                    votes.add(new Vote(p, Stance.NEUTRAL, w * contrast[p], "procedural-neutral", t.span(p, hit.end())));
+                    votes.add(new Vote(p, Stance.NEUTRAL, w * cf(contrast, p), "procedural-neutral",
+                            t.span(p, hit.end())));
                 }
                 continue;
             }
@@ -268,14 +273,18 @@ public final class CueStanceClassifier implements StanceClassifier {
                 if (base == Stance.COOPERATIVE) {
                     s = Stance.CONFRONTATIONAL;
                     rule = "negated-cooperative";
-                    refusedUntil = Math.min(clauseEnd[p], hit.end() + MODAL_WINDOW);
+                    refusedUntil = hit.end();
+                    while (refusedUntil < n && refusedUntil < hit.end() + MODAL_WINDOW
+                            && t.clause[refusedUntil] == t.clause[p]) {
+                        refusedUntil++;
+                    }
                 } else {
                     s = Stance.COOPERATIVE;
                     w *= NEGATED_CONFRONTATIONAL_FACTOR;
                     rule = "negated-confrontational";
                 }
             }
-            votes.add(new Vote(p, s, w * contrast[p], rule, cue));
+            votes.add(new Vote(p, s, w * cf(contrast, p), rule, cue));
         }
 
         // Refusals with no cue in scope: "we couldn't do that", "we won't give up the sanctions".
@@ -297,15 +306,15 @@ public final class CueStanceClassifier implements StanceClassifier {
                 while (end > k + 2 && t.clause[end - 1] != t.clause[k]) {
                     end--;
                 }
-                votes.add(new Vote(k, Stance.CONFRONTATIONAL, REFUSAL_WEIGHT * contrast[k], "refusal", t.span(k, end)));
+                votes.add(new Vote(k, Stance.CONFRONTATIONAL, REFUSAL_WEIGHT * cf(contrast, k), "refusal", t.span(k, end)));
             }
         }
 
         // Prefix sums of votes by token position answer "how much in [a, b)" in constant time per conditional.
-        double[][] ante = prefixSums(antecedentVotes, n);
+        double[][] ante = conditionals.isEmpty() ? null : prefixSums(antecedentVotes, n);
         double[][] cons = conditionals.isEmpty() ? null : prefixSums(votes, n);
-        int[] modalsBefore = new int[n + 1];
-        for (int k = 0; k < n; k++) {
+        int[] modalsBefore = conditionals.isEmpty() ? null : new int[n + 1];
+        for (int k = 0; modalsBefore != null && k < n; k++) {
             modalsBefore[k + 1] = modalsBefore[k] + (role[k] == CueClass.MODAL ? 1 : 0);
         }
         for (int[] cond : conditionals) {
@@ -330,7 +339,7 @@ public final class CueStanceClassifier implements StanceClassifier {
                 continue;
             }
             String rule = shape == Stance.COOPERATIVE ? "conditional-offer" : "conditional-threat";
-            votes.add(new Vote(cond[0], shape, CONDITIONAL_WEIGHT * contrast[cond[0]], rule,
+            votes.add(new Vote(cond[0], shape, CONDITIONAL_WEIGHT * cf(contrast, cond[0]), rule,
                     t.span(cond[0], cond[2])));
         }
         return verdict(votes);
@@ -433,10 +442,14 @@ public final class CueStanceClassifier implements StanceClassifier {
     /**
      * Per-token weights from "but"/"however" (as in VADER): in a sentence with a contrast word, what comes before
      * it counts half and what comes after counts one and a half ("no agreement was reached, but we look forward").
+     * Null when no sentence has one, which is most statements; read through {@link #cf}.
      */
+    private static double cf(double[] contrast, int k) {
+        return contrast == null ? 1.0 : contrast[k];
+    }
+
     private static double[] contrastFactors(CueTokens t, CueClass[] role) {
-        double[] f = new double[t.n];
-        java.util.Arrays.fill(f, 1.0);
+        double[] f = null;
         int start = 0;
         while (start < t.n) {
             int end = start;
@@ -448,6 +461,10 @@ public final class CueStanceClassifier implements StanceClassifier {
                 end++;
             }
             if (last >= 0) {
+                if (f == null) {
+                    f = new double[t.n];
+                    java.util.Arrays.fill(f, 1.0);
+                }
                 for (int k = start; k < end; k++) {
                     f[k] = k < last ? 0.5 : 1.5;
                 }

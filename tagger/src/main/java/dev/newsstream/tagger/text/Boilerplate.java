@@ -54,7 +54,9 @@ public final class Boilerplate {
                     + "|\\((?:reuters|ap|afp|getty|epa|photo|file)(?: photo)?\\)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CAPTION_WORDING = Pattern.compile(
-            "\\b(?:is|are|was|were) (?:displayed|pictured|photographed)\\b|\\bpictured\\b"
+            "\\b(?:is|are|was|were) (?:displayed|pictured|photographed) (?:in|at|on|during|for|with|after|before|"
+                    + "outside|inside|near|as|while|alongside|next|by)\\b"
+                    + "|\\(pictured\\)|, pictured\\b|^pictured\\b|\\bpictured (?:left|right|above|below|here)\\b"
                     + "|\\bposes? for\\b|\\((?:left|right|centre|center|l-r|r-l|top|bottom)\\)|\\bfile photo\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern AUTHOR_ROLE = Pattern.compile(

@@ -59,14 +59,15 @@ class StanceFixturesTest {
 
     @Test
     void macroF1OnAllFixturesIsAtLeast080() {
-        double all = report("all", f -> true);
-        report("tuning", f -> !f.heldout());
-        report("held-out", Fixture::heldout);
+        double all = report("all", f -> true, false);
+        report("tuning", f -> !f.heldout(), true);
+        // Held-out misses are not printed: seeing them invites tuning on them, which would void the figure.
+        report("held-out", Fixture::heldout, false);
         assertThat(all).isGreaterThanOrEqualTo(0.80);
     }
 
-    /** Prints the confusion matrix (rows gold, columns predicted) and the misses; returns macro-F1. */
-    private static double report(String name, Predicate<Fixture> which) {
+    /** Prints the confusion matrix (rows gold, columns predicted) and optionally the misses; returns macro-F1. */
+    private static double report(String name, Predicate<Fixture> which, boolean showMisses) {
         Stance[] labels = Stance.values();
         int[][] m = new int[labels.length][labels.length];
         StringBuilder misses = new StringBuilder();
@@ -90,7 +91,9 @@ class StanceFixturesTest {
                     m[g.ordinal()][2]));
         }
         System.out.print(out);
-        System.out.print(misses);
+        if (showMisses) {
+            System.out.print(misses);
+        }
         return f1;
     }
 

@@ -1,0 +1,45 @@
+package dev.newsstream.processor.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsstream.events.TopicNames;
+import dev.newsstream.processor.NewsTopology;
+import dev.newsstream.processor.ProcessorMetrics;
+import dev.newsstream.processor.TestTaggers;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code /metrics} exposes, on a KafkaStreams that is built but never started (no broker needed). */
+class StandardMetersTest {
+
+    @Test
+    void exposesProcessorKafkaStreamsAndJvmMetricsInPrometheusFormat(@TempDir Path stateDir) throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ProcessorMetrics metrics = new ProcessorMetrics(registry);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "meters-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        KafkaStreams streams = new KafkaStreams(NewsTopology.build(NewsTopology.Options.defaults(TopicNames.defaults()),
+                TestTaggers.simple(), metrics), p);
+        AutoCloseable meters = StandardMeters.bind(registry, streams);
+        try {
+            String text = registry.scrape();
+            assertThat(text)
+                    .contains("newsstream_paragraphs_received_total")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("process_uptime_seconds")
+                    .containsPattern("(?m)^kafka_stream_\\w+");
+        } finally {
+            meters.close();
+            streams.close(Duration.ofSeconds(5));
+        }
+    }
+}

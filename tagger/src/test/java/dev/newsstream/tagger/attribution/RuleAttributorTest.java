@@ -1,0 +1,213 @@
+package dev.newsstream.tagger.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsstream.tagger.ArticleContext;
+import dev.newsstream.tagger.Attribution;
+import dev.newsstream.tagger.AttributionResult;
+
+/** One behaviour per test, on sentences written for the test. */
+class RuleAttributorTest {
+    static final RuleAttributor A = RuleAttributor.createDefault();
+
+    static List<Attribution> run(String... paragraphs) {
+        ArticleContext ctx = ArticleContext.start(paragraphs[0]);
+        AttributionResult r = null;
+        for (String p : paragraphs) {
+            r = A.attribute(ctx, p);
+            ctx = r.context();
+        }
+        return r.statements();
+    }
+
+    @Test
+    void directQuoteAfterCueWithTitleAndDemonym() {
+        List<Attribution> s = run("t", "North Korean Foreign Minister Ri Yong Ho said, “We offered a realistic proposal.”");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.text()).isEqualTo("We offered a realistic proposal.");
+            assertThat(a.direct()).isTrue();
+            assertThat(a.speaker()).isEqualTo("Ri Yong Ho");
+            assertThat(a.side()).isEqualTo("PRK");
+            assertThat(a.evidence()).containsEntry("rule", "direct-quote-after-cue").containsEntry("cue", "said")
+                    .containsKeys("speakerMention", "speakerResolution", "sideSource");
+        });
+    }
+
+    @Test
+    void splitQuoteGivesOneStatementPerQuotedSpanWithPronoun() {
+        List<Attribution> s = run("t", "Prime Minister Benjamin Netanyahu spoke on Sunday.",
+                "“Israel has shown flexibility,” he added, “and the other side has shown none.”");
+        assertThat(s).extracting(Attribution::text)
+                .containsExactly("Israel has shown flexibility,", "and the other side has shown none.");
+        assertThat(s).extracting(Attribution::speaker).containsOnly("Benjamin Netanyahu");
+        assertThat(s.get(0).evidence()).containsEntry("speakerResolution", "pronoun");
+    }
+
+    @Test
+    void quotationContinuesIntoTheNextParagraph() {
+        List<Attribution> s = run("t", "“We will wait with patience,” Kim Jong Un said. “We have waited before.",
+                "“But our patience has limits.”");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Kim Jong Un");
+            assertThat(a.evidence()).containsEntry("rule", "continuation");
+        });
+    }
+
+    @Test
+    void reportedSpeechAndAccordingTo() {
+        assertThat(run("t", "The Kremlin said on Friday that no summit was being prepared."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.text()).isEqualTo("said on Friday that no summit was being prepared");
+                    assertThat(a.direct()).isFalse();
+                    assertThat(a.speaker()).isEqualTo("The Kremlin");
+                    assertThat(a.side()).isEqualTo("RUS");
+                });
+        assertThat(run("t", "According to KCNA, the leader inspected a new missile unit."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.text()).isEqualTo("the leader inspected a new missile unit");
+                    assertThat(a.speaker()).isEqualTo("KCNA");
+                    assertThat(a.evidence()).containsEntry("rule", "according-to");
+                });
+    }
+
+    @Test
+    void capitalsSpeakForTheirGovernments() {
+        assertThat(run("t", "Washington warned that further tests would bring new sanctions."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.side()).isEqualTo("USA");
+                    assertThat(a.evidence()).containsEntry("sideSource", "capital");
+                });
+    }
+
+    @Test
+    void headlineForms() {
+        String title = "Trump says he is in no rush on North Korea";
+        AttributionResult r = A.attribute(ArticleContext.start(title), title);
+        assertThat(r.statements()).singleElement().satisfies(a -> {
+            assertThat(a.text()).isEqualTo("says he is in no rush on North Korea");
+            assertThat(a.speaker()).isEqualTo("Donald Trump");
+            assertThat(a.evidence()).containsEntry("rule", "headline");
+        });
+        String colon = "Lavrov: the West must accept new realities";
+        assertThat(A.attribute(ArticleContext.start(colon), colon).statements()).singleElement()
+                .satisfies(a -> assertThat(a.speaker()).isEqualTo("Sergei Lavrov"));
+    }
+
+    @Test
+    void jointStatementsAndNarrationAreNotStatements() {
+        assertThat(run("t", "Both leaders agreed to work towards denuclearisation.")).isEmpty();
+        assertThat(run("t", "Moscow and Washington both said the deal had taken months.")).isEmpty();
+        assertThat(run("t", "The summit ended early and the motorcade left the hotel.")).isEmpty();
+        assertThat(run("t", "He did not say whether the talks would resume.")).isEmpty();
+    }
+
+    @Test
+    void unknownSideIsExplicit() {
+        assertThat(run("t", "Jane Example said that the plan would fail.")).singleElement().satisfies(a -> {
+            assertThat(a.side()).isEqualTo("UNKNOWN");
+            assertThat(a.evidence()).containsEntry("sideSource", "none");
+        });
+    }
+
+    @Test
+    void canonicalNamesAcrossTheArticle() {
+        List<Attribution> s = run("t", "North Korean leader Kim Jong-un arrived in Hanoi.",
+                "Kim said, “I will really try to make that happen.”");
+        assertThat(s).singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Kim Jong Un"));
+        List<Attribution> unknown = run("t", "Deputy envoy Arvid Tomasson Lind arrived in Oslo.",
+                "Lind said, “We are hopeful.”");
+        assertThat(unknown).singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Arvid Tomasson Lind"));
+    }
+
+    @Test
+    void roleNounsResolveFromContext() {
+        List<Attribution> s = run("t", "Russian Foreign Minister Sergei Lavrov met reporters in Moscow.",
+                "“There is no independence in these positions,” the minister said.");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Sergei Lavrov");
+            assertThat(a.evidence()).containsEntry("speakerResolution", "role-noun");
+        });
+    }
+
+    @Test
+    void passivesAreNotTheSubjectsStatements() {
+        assertThat(run("t", "He was told that the talks were over.")).isEmpty();
+    }
+
+    @Test
+    void aStatementOrMinistrySpeaksForTheInstitutionInView() {
+        List<Attribution> s = run("t", "The Russian foreign ministry issued a statement on Monday.",
+                "“Kyiv must accept the new realities,” the statement said. Later the ministry said that talks could resume.");
+        assertThat(s).extracting(Attribution::speaker).containsOnly("Russian foreign ministry");
+        assertThat(s).extracting(Attribution::side).containsOnly("RUS");
+    }
+
+    @Test
+    void aBareSurnameIsTheArticlesLatestPersonOfThatName() {
+        List<Attribution> s = run("t", "Kim Yo Jong, the powerful sister of the leader, issued a warning.",
+                "“We will respond,” Kim said.");
+        assertThat(s).singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Kim Yo Jong"));
+    }
+
+    @Test
+    void aParagraphEndingInSaidColonIntroducesTheNextQuotation() {
+        List<Attribution> s = run("t", "Foreign Minister Sergei Lavrov told reporters in Moscow:",
+                "“The West must accept the new realities.”");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Sergei Lavrov");
+            assertThat(a.evidence()).containsEntry("rule", "continuation");
+        });
+    }
+
+    @Test
+    void anUnnamedOfficialIsStillAStatementWithAnUnknownSide() {
+        assertThat(run("t", "A senior administration official, who spoke on condition of anonymity, said the test "
+                + "did not violate the pledge.")).singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("senior administration official");
+                    assertThat(a.side()).isEqualTo("UNKNOWN");
+                });
+    }
+
+    @Test
+    void askedFramesAQuestion() {
+        assertThat(run("t", "Prime Minister Keir Starmer met reporters.", "“Why would we wait?” he asked."))
+                .singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Keir Starmer"));
+    }
+
+    @Test
+    void aReportedClauseStopsBeforeAnotherRulesQuotation() {
+        List<Attribution> s = run("t", "Kim said the talks were useful and added: “We will meet again.”");
+        assertThat(s).extracting(Attribution::text)
+                .containsExactly("said the talks were useful and added", "We will meet again.");
+    }
+
+    @Test
+    void hisCounterpartIsTheOtherSidesLeader() {
+        List<Attribution> s = run("t", "President Donald Trump met North Korean leader Kim Jong Un in Hanoi.",
+                "“We had a productive meeting,” Trump said. His counterpart said the talks would continue.");
+        assertThat(s).extracting(Attribution::speaker).containsExactly("Donald Trump", "Kim Jong Un");
+        assertThat(s.get(1).side()).isEqualTo("PRK");
+    }
+
+    @Test
+    void aSecondCueOfTheSameSubjectIsASecondStatement() {
+        List<Attribution> s = run("t", "Prime Minister Keir Starmer said on Monday that a deal was close, but warned that "
+                + "serious gaps remained.");
+        assertThat(s).extracting(Attribution::text).containsExactly("said on Monday that a deal was close",
+                "warned that serious gaps remained");
+        assertThat(s).extracting(Attribution::speaker).containsOnly("Keir Starmer");
+    }
+
+    @Test
+    void aNameInTheAppositiveIsTheSpeaker() {
+        assertThat(run("t", "Japan's top government spokesman, Taro Example, said Tokyo had protested."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("Taro Example");
+                    assertThat(a.side()).isEqualTo("JPN");
+                });
+    }
+}

@@ -1,0 +1,49 @@
+package dev.newsstream.tagger.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import opennlp.tools.util.Span;
+
+class OpenNlpTest {
+    static final String TEXT = "  Kim Jong Un said the talks failed. Trump left Hanoi early.";
+
+    @Test
+    void sentencesAndTokensCarryParagraphOffsets() {
+        List<Span> s = OpenNlp.sentences(TEXT, 0, TEXT.length());
+        assertThat(s).hasSize(2);
+        for (Span sp : s) {
+            List<Token> t = OpenNlp.tokens(TEXT, sp.getStart(), sp.getEnd(), true);
+            for (Token tok : t) {
+                assertThat(TEXT.substring(tok.start(), tok.end())).isEqualTo(tok.text());
+            }
+        }
+        List<Token> first = OpenNlp.tokens(TEXT, s.get(0).getStart(), s.get(0).getEnd(), true);
+        assertThat(first.get(0).isProperNoun()).isTrue();
+        assertThat(first).filteredOn(t -> t.text().equals("said")).singleElement()
+                .satisfies(t -> assertThat(t.lemma()).isEqualTo("say"));
+    }
+
+    @Test
+    void safeFromManyThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> f = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                f.add(pool.submit(() -> OpenNlp.tokens(TEXT, 0, TEXT.length(), true).size()));
+            }
+            int expected = OpenNlp.tokens(TEXT, 0, TEXT.length(), true).size();
+            for (Future<Integer> x : f) {
+                assertThat(x.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
