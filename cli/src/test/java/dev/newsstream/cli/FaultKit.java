@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -39,8 +38,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What the fault tests share: a generated corpus built from {@code samples/*.txt} (each copy a distinct article
@@ -200,19 +197,10 @@ final class FaultKit {
                 r.topSpeakers(), null, null);
     }
 
+    /** The project's read_committed reader ({@link ReadCommitted}), with whatever else the broker needs (SASL). */
     static KafkaConsumer<String, byte[]> readCommitted(Map<String, Object> clientConfig, String... topics) {
-        Properties p = new Properties();
-        p.putAll(clientConfig);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String t : topics) {
-            c.partitionsFor(t, Duration.ofSeconds(30)).forEach(pi -> parts.add(new TopicPartition(t, pi.partition())));
-        }
-        c.assign(parts);
-        c.seekToBeginning(parts);
-        return c;
+        return ReadCommitted.fromBeginning((String) clientConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                clientConfig, topics);
     }
 
     /**
