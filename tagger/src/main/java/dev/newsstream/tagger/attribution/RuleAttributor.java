@@ -104,7 +104,10 @@ public final class RuleAttributor implements Attributor {
     }
 
     /** Holds the speaker phrase found for a cue: the phrase, an appositive, and the index after both. */
-    private record NpRef(List<Word> np, List<Word> appositive, int end) {
+    private record NpRef(List<Word> np, List<Word> appositive, int end, List<Word> role) {
+        NpRef(List<Word> np, List<Word> appositive, int end) {
+            this(np, appositive, end, appositive);
+        }
     }
 
     /** The analysis of one paragraph; not shared between threads. */
@@ -385,11 +388,17 @@ public final class RuleAttributor implements Attributor {
                     e++;
                 }
                 boolean wholeNp = trimNp(a, e).size() == e - a;
-                if (e > a && (isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who"))
-                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".") && wholeNp
-                        || appositiveMayEndAtCue && cueAt(e) != null)) {
+                boolean ends = e >= hi || words.get(e).text().equals(",") || appositiveMayEndAtCue && cueAt(e) != null;
+                boolean startsNp = isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who");
+                if (e > a && startsNp && (ends || words.get(e).text().equals(".") && wholeNp)) {
                     app = trimNp(a, e);
                     end = e < hi && words.get(e).text().equals(",") ? e + 1 : e;
+                    return new NpRef(np, app, end, words.subList(a, e));
+                }
+                if (e > a && startsNp && words.get(e).text().equals(".")) {
+                    // "said Daniel Marsh, the U.S. Special Representative for North Korea.": the role phrase is
+                    // not one noun phrase, but it still says whom the speaker works for
+                    return new NpRef(np, app, end, words.subList(a, e));
                 }
             }
             return new NpRef(np, app, end);
@@ -443,7 +452,7 @@ public final class RuleAttributor implements Attributor {
                         List<Word> head = p - 1 >= lo && isPronoun(words.get(p - 1)) ? words.subList(p - 1, p)
                                 : npLeft(p - 1, lo);
                         if (!head.isEmpty()) {
-                            return new NpRef(head, trimNp(p + 1, j), c);
+                            return new NpRef(head, trimNp(p + 1, j), c, words.subList(p + 1, j));
                         }
                         break;
                     }
@@ -482,7 +491,7 @@ public final class RuleAttributor implements Attributor {
             if (ref == null) {
                 return null;
             }
-            return resolver.resolve(para, ref.np(), ref.appositive(), mentions, ref.np().get(0).start());
+            return resolver.resolve(para, ref.np(), ref.appositive(), ref.role(), mentions, ref.np().get(0).start());
         }
 
         // ---------------------------------------------------------------- mentions
@@ -504,41 +513,59 @@ public final class RuleAttributor implements Attributor {
                     continue;
                 }
                 int sentStart = sentence < sentences.size() ? words.get(sentences.get(sentence)[0]).start() : 0;
-                remember(ref.np(), sentStart, false);
-                i += ref.np().size() - 1;
+                if (remember(ref, sentStart)) {
+                    i = ref.end() - 1;   // the name in the appositive is remembered with the role's side
+                } else {
+                    i += ref.np().size() - 1;
+                }
             }
         }
 
-        void remember(List<Word> np, int sentStart, boolean spoke) {
+        /** Remembers the phrase's person or institution; true when the name was the appositive's. */
+        boolean remember(NpRef ref, int sentStart) {
+            List<Word> np = ref.np();
             SpeakerResolver.Parsed p = resolver.parse(para, np);
             if (p.side() != null) {
                 mentions.place(np.get(0).start(), p.side());
             }
             String written = String.join(" ", p.name());
-            if (p.institution() != null && p.name().isEmpty()) {
-                var a = p.institution();
+            if (p.institution() != null && (p.name().isEmpty()
+                    || registry.actor(written).filter(x -> x.institution()).isPresent())) {
+                var a = p.institution();   // "Hamas", "the State Department": for "the group's ...", "it said"
                 mentions.add(new Mention(a.name(), p.text(), null, a.side(), "registry", null, true,
                         mentions.paragraph), np.get(0).start(), sentStart);
-                return;
+                return false;
             }
             if (p.name().isEmpty()) {
-                return;
+                if (p.title() == null || p.side() == null || ref.appositive().isEmpty()
+                        || ref.appositive().size() > 5 || !ref.appositive().get(0).isCapitalized()) {
+                    return false;
+                }
+                // "North Korea's chief negotiator, Pak Chol Jin, gave ...": the name takes the role's side
+                Speaker s = resolve(ref);
+                if (s == null || s.institution() || !"name".equals(s.resolution())) {
+                    return false;
+                }
+                mentions.add(new Mention(s.name(), p.text(), s.role(), s.side(), s.sideSource(), s.gender(), false,
+                        mentions.paragraph), ref.appositive().get(0).start(), sentStart);
+                return true;
             }
             var reg = registry.actor(written).filter(a -> !a.institution());
             Mention known = reg.isPresent() ? null : resolver.matchMention(written, mentions);
             boolean personLike = reg.isPresent() || known != null || p.name().size() >= 2 || p.title() != null;
             if (!personLike || registry.place(written).isPresent()) {
-                return;
+                return false;
             }
-            Speaker s = resolver.resolve(para, np, List.of(), mentions, np.get(0).start());
+            Speaker s = resolver.resolve(para, np, ref.appositive(), ref.role(), mentions, np.get(0).start());
             if (s == null || s.institution()) {
-                return;
+                return false;
             }
             if (known != null && !known.name().equals(s.name())) {
                 mentions.list.removeIf(o -> o.name().equals(known.name()));
             }
             mentions.add(new Mention(s.name(), p.text(), s.role(), s.side(), s.sideSource(), s.gender(), false,
                     mentions.paragraph), np.get(0).start(), sentStart);
+            return false;
         }
 
         void rememberSpeaker(Speaker s, int offset) {

@@ -184,6 +184,113 @@ final class SpeakerResolver {
      * subject, "we", "they", an unresolvable pronoun).
      */
     Speaker resolve(String para, List<Word> np, List<Word> appositive, Mentions m, int offset) {
+        return resolve(para, np, appositive, appositive, m, offset);
+    }
+
+    /** The side a role phrase gives the person it describes, how it was found, and the role's title. */
+    record RoleSide(String side, String source, String title) {
+    }
+
+    /** Nouns for an organisation referred back to: "a member of the group's political bureau". */
+    private static final Set<String> ORGANISATION_NOUNS = Set.of("group", "movement", "organisation",
+            "organization", "militia", "faction", "party", "ministry", "government", "office", "agency",
+            "alliance", "coalition", "army", "military", "council", "bloc", "administration", "rebels");
+    /** Roles whose "to X" / "for X" names the principal, not the target ("an aide to X", "spokesman for X"). */
+    private static final Set<String> SERVING_ROLES = Set.of("aide", "adviser", "advisor", "spokesman",
+            "spokeswoman", "spokesperson", "assistant", "deputy", "counsellor", "confidant", "ally");
+    /** Prepositions that start a role's target ("Special Representative for North Korea", "envoy to China"). */
+    private static final Set<String> TARGET_PREPOSITIONS = Set.of("for", "to", "with", "against", "toward",
+            "towards", "on", "over", "in", "at", "from", "during", "after", "who", "which", "that", "and");
+
+    /**
+     * The side a role phrase beside a name gives it: its leading demonym, country or institution ("the U.S.
+     * Special Representative for North Korea" → USA, not the target after "for"), the principal of a serving
+     * role ("an aide to X"), or an organisation named earlier in the article ("a member of the group's
+     * political bureau"). Null when the phrase says nothing about a side.
+     */
+    RoleSide roleSide(String para, List<Word> role, Mentions m, String source) {
+        if (role == null || role.isEmpty()) {
+            return null;
+        }
+        int stop = role.size();
+        int principal = -1;
+        for (int i = 0; i < role.size(); i++) {
+            Word w = role.get(i);
+            if (w.isQuote() || w.isPunct() && !w.isPossessive()) {
+                stop = i;
+                break;
+            }
+            if (TARGET_PREPOSITIONS.contains(w.lower())) {
+                if (i > 0 && SERVING_ROLES.contains(role.get(i - 1).lower())
+                        && (w.is("to") || w.is("for"))) {
+                    principal = i + 1;
+                }
+                stop = i;
+                break;
+            }
+        }
+        if (stop > 0) {
+            Parsed r = parse(para, role.subList(0, stop));
+            if (r.side() != null) {
+                return new RoleSide(r.side(), source, r.title());
+            }
+            if (r.institution() != null && !UNKNOWN.equals(r.institution().side())) {
+                return new RoleSide(r.institution().side(), source, r.title());
+            }
+            for (int i = 1; i + 1 < stop; i++) {
+                String l = role.get(i).lower();
+                if (ORGANISATION_NOUNS.contains(l) && role.get(i - 1).is("the") && role.get(i + 1).isPossessive()) {
+                    Mention org = organisationInFocus(l, m);
+                    if (org != null) {
+                        return new RoleSide(org.side(), "organisation-context", r.title());
+                    }
+                }
+            }
+        }
+        if (principal > 0 && principal < role.size()) {
+            List<Word> rest = role.subList(principal, role.size());
+            Parsed r = parse(para, rest);
+            String title = stop > 0 ? parse(para, role.subList(0, stop)).title() : null;
+            if (r.institution() != null && !UNKNOWN.equals(r.institution().side())) {
+                return new RoleSide(r.institution().side(), source, title);
+            }
+            if (!r.name().isEmpty()) {
+                String written = String.join(" ", r.name());
+                Optional<Actor> a = registry.actor(written);
+                if (a.isPresent() && !UNKNOWN.equals(a.get().side())) {
+                    return new RoleSide(a.get().side(), source, title);
+                }
+                Mention c = matchMention(written, m);
+                if (c != null && c.side() != null && !UNKNOWN.equals(c.side())) {
+                    return new RoleSide(c.side(), source, title);
+                }
+            }
+            if (r.side() != null) {
+                return new RoleSide(r.side(), source, title);
+            }
+        }
+        return null;
+    }
+
+    /** The organisation "the group" / "the ministry" refers back to: the latest institution with a side. */
+    private static Mention organisationInFocus(String noun, Mentions m) {
+        Mention any = null;
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (!c.institution() || c.side() == null || UNKNOWN.equals(c.side())) {
+                continue;
+            }
+            if (c.name().toLowerCase(Locale.ROOT).contains(noun)) {
+                return c;
+            }
+            if (any == null) {
+                any = c;
+            }
+        }
+        return any;
+    }
+
+    Speaker resolve(String para, List<Word> np, List<Word> appositive, List<Word> role, Mentions m, int offset) {
         if (np.isEmpty()) {
             return null;
         }
@@ -206,11 +313,12 @@ final class SpeakerResolver {
             return new Speaker(a.name(), a.side(), "registry", "institution", p.text(), null, null, true);
         }
         if (!p.name().isEmpty()) {
-            return person(p, ap, m, offset);
+            return person(p, ap, role == null || role.isEmpty() ? null : roleSide(para, role, m, "appositive-role"),
+                    m, offset);
         }
         if (ap != null && !ap.name().isEmpty() && p.institution() == null) {
             // "Japan's top government spokesman, Yoshimasa Hayashi, said": the name is in the appositive
-            return person(ap, p, m, offset);
+            return person(ap, p, p.title() == null ? null : roleSide(para, np, m, "possessive-role"), m, offset);
         }
         if (p.place() != null && p.title() == null) {
             // a capital or country speaking for its government: "Washington said", "North Korea said"
@@ -226,7 +334,7 @@ final class SpeakerResolver {
         return null;
     }
 
-    private Speaker person(Parsed p, Parsed ap, Mentions m, int offset) {
+    private Speaker person(Parsed p, Parsed ap, RoleSide rs, Mentions m, int offset) {
         String written = String.join(" ", p.name());
         String gender = genderOfTitle(p.title());
         Optional<Actor> reg = registry.actor(written).filter(a -> !a.institution());
@@ -262,7 +370,12 @@ final class SpeakerResolver {
             side = p.side();
             src = p.title() != null && !"capital".equals(p.sideSource()) ? "title" : p.sideSource();
         }
-        if (side == null && ap != null && ap.side() != null) {
+        if (side == null && rs != null) {
+            side = rs.side();
+            src = rs.source();
+            role = role == null ? rs.title() : role;
+        }
+        if (side == null && ap != null && ap.side() != null && rs == null) {
             side = ap.side();
             src = ap.sideSource();
             role = role == null ? ap.title() : role;
