@@ -588,7 +588,7 @@ public final class RuleAttributor implements Attributor {
 
         void quotesIn(int a, int b) {
             for (int q = a; q < b; q++) {
-                if (!words.get(q).isQuote()) {
+                if (!words.get(q).isQuote() || embeddedFragment(q, a)) {
                     continue;
                 }
                 int prevQ = a - 1;
@@ -634,6 +634,37 @@ public final class RuleAttributor implements Attributor {
                     openQuoteSpeaker = f.speaker().name();
                 }
             }
+        }
+
+        /**
+         * A quoted fragment inside a reported clause ("X said the gaps remained “significant” and that ..."): it
+         * follows a lower-case word of the clause, after a speech cue earlier in the sentence; the reported
+         * statement holds it, so it is not a statement of its own.
+         */
+        boolean embeddedFragment(int q, int a) {
+            int k = q - 1;
+            if (k <= a) {
+                return false;
+            }
+            Word p = words.get(k);
+            if (p.isPunct() || p.isQuote() || p.isCapitalized() || p.is("that") || p.is("and") || p.is("but")
+                    || Lexicon.cue(p.text()) != null || OBJECTS.contains(p.lower())) {
+                return false;
+            }
+            QuoteSpan qs = quotes.get(words.get(q).quote());
+            if (qs.contentEnd() > qs.contentStart() && Character.isUpperCase(para.charAt(qs.contentStart()))) {
+                return false;   // a full quoted sentence, not a fragment
+            }
+            for (int c = a; c < k; c++) {
+                if (words.get(c).isQuote()) {
+                    return false;
+                }
+                Cue cue = Lexicon.cue(words.get(c).text()) == null ? null : cueAt(c);
+                if (cue != null && cue.kind() != CueKind.COGNITION && subjectLeft(c, a) != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean onlyGlue(int from, int to) {
@@ -918,6 +949,9 @@ public final class RuleAttributor implements Attributor {
             int end = reportedEnd(c, a, b);
             if (subj == null && c - 1 > a && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
                 Speaker shared = sentenceSpeaker(a, c);   // "X said A, but warned that B"
+                if (shared == null) {
+                    shared = sentenceSubject(a, c - 1);   // "Sweden's foreign ministry hosted the talks and said"
+                }
                 if (shared != null && wordsBetween(c, end) >= 2) {
                     emit(w.start(), end, false, shared, that ? "reported-said-that" : "reported-cue", w.text());
                 }
@@ -966,6 +1000,11 @@ public final class RuleAttributor implements Attributor {
             if (ref == null) {
                 return;
             }
+            if (ref.role().size() > ref.appositive().size()) {
+                // "According to X, the exchange of prisoners will ..., starting with ...": that is the statement,
+                // not an appositive of X
+                ref = new NpRef(ref.np(), List.of(), indexOf(ref.np().get(ref.np().size() - 1)) + 1);
+            }
             Speaker s = resolve(ref);
             if (s == null) {
                 return;
@@ -991,6 +1030,35 @@ public final class RuleAttributor implements Attributor {
                     emit(words.get(a).start(), words.get(e).end(), false, s, "according-to", "according to");
                 }
             }
+        }
+
+        /**
+         * The subject of a sentence "X verb ... and said": the phrase opening the sentence, followed by a
+         * lower-case verb, with no comma, quotation or other cue before {@code to}; null otherwise.
+         */
+        Speaker sentenceSubject(int a, int to) {
+            int s = a;
+            while (s < to && (isDateline(s) || words.get(s).isPunct())) {
+                s++;
+            }
+            if (s >= to || !isNpStart(s) || isPronoun(words.get(s))) {
+                return null;
+            }
+            NpRef head = npRight(s, to);
+            if (head == null || !head.appositive().isEmpty() || head.end() >= to) {
+                return null;
+            }
+            Word verb = words.get(head.end());
+            if (verb.isCapitalized() || verb.isPunct() || verb.isQuote() || verb.is("and") || verb.is("or")) {
+                return null;
+            }
+            for (int k = head.end(); k < to; k++) {
+                Word w = words.get(k);
+                if (w.isPunct() || w.isQuote() || Lexicon.cue(w.text()) != null) {
+                    return null;
+                }
+            }
+            return resolve(head);
         }
 
         /** The speaker of a statement already found earlier in this sentence ("X said, adding that ..."). */
