@@ -446,6 +446,11 @@ public final class RuleAttributor implements Attributor {
             if (isPronoun(w)) {
                 return new NpRef(words.subList(j, j + 1), List.of(), c);
             }
+            if (w.is("who") && j - 2 >= lo && words.get(j - 1).text().equals(",")) {
+                // "... hosted by Turkey's Foreign Minister, Mehmet Arslan, who told reporters that ..."
+                List<Word> head = npLeft(j - 2, lo);
+                return head.isEmpty() ? null : new NpRef(head, List.of(), c);
+            }
             if (w.text().equals(",")) {
                 for (int p = j - 1; p >= Math.max(lo, j - 16); p--) {
                     if (words.get(p).text().equals(",")) {
