@@ -15,7 +15,6 @@ import dev.newsstream.tagger.attribution.Lexicon.Cue;
 import dev.newsstream.tagger.attribution.Lexicon.CueKind;
 import dev.newsstream.tagger.attribution.Words.Word;
 import dev.newsstream.tagger.nlp.OpenNlp;
-import dev.newsstream.tagger.nlp.Token;
 import dev.newsstream.tagger.sides.ActorRegistry;
 
 /**
@@ -34,7 +33,9 @@ import dev.newsstream.tagger.sides.ActorRegistry;
 public final class RuleAttributor implements Attributor {
     /** Characters of a paragraph analysed; the rest is ignored (a real paragraph is far shorter). */
     public static final int MAX_CHARS = 20_000;
-    private static final int MAX_POS_CHARS = 1_500;
+    /** Words either side of a word whose POS tag is needed that the tagger sees (see {@code Run.tag}). */
+    private static final int POS_BEFORE = 6;
+    private static final int POS_AFTER = 2;
     static final String UNKNOWN = SpeakerResolver.UNKNOWN;
     /** Debugging only: rethrow rule failures instead of returning nothing (never set in production). */
     private static final boolean RETHROW = Boolean.getBoolean("newsstream.attribution.rethrow");
@@ -60,6 +61,26 @@ public final class RuleAttributor implements Attributor {
     private static final Set<String> PREPOSITIONS = Set.of("on", "in", "at", "during", "after", "before", "late",
             "last", "earlier", "this", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "according", "to", "told", "from", "via", "by", "when");
+    /** Lower-case words before a cue that never make it a noun: pronouns, auxiliaries, adverbs, conjunctions. */
+    private static final Set<String> NOT_MODIFIERS = Set.of("who", "which", "has", "had", "have", "is", "was",
+            "were", "are", "did", "does", "do", "been", "be", "being", "will", "would", "could", "should", "may",
+            "might", "must", "can", "shall", "also", "later", "again", "then", "once", "previously", "reportedly",
+            "still", "just", "already", "subsequently", "and", "but", "or", "to", "not", "never", "n't", "he",
+            "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "sides", "leaders", "people",
+            "officials", "diplomats", "negotiators", "analysts", "experts", "critics", "group", "movement",
+            "spokespeople", "ministers", "governments", "countries", "nations", "parties", "reporters",
+            "journalists", "that", "often", "too", "now", "however", "nevertheless", "instead");
+    /** Title words that are adjectives ("foreign", "senior"): the POS model decides after them. */
+    private static final Set<String> ADJECTIVAL_TITLES = Set.of("foreign", "defence", "defense", "prime",
+            "supreme", "top", "senior", "former", "national", "special", "armed", "acting", "external", "high",
+            "first", "presidential", "state-run", "nuclear", "vice", "deputy", "crown", "of", "military",
+            "interior", "economy", "commerce", "health", "education", "energy", "relief", "emergency", "border",
+            "trade", "finance", "intelligence", "communications", "unification", "information", "security",
+            "water", "resources", "agriculture", "environment", "transport", "culture", "labour", "labor",
+            "industry", "tourism", "justice", "lady", "side", "state-media", "media", "news", "press");
+    private static final Set<String> LY_ADJECTIVES = Set.of("early", "daily", "weekly", "monthly", "yearly",
+            "likely", "only", "friendly", "elderly", "costly", "deadly", "timely", "lonely", "holy", "ugly",
+            "orderly", "unlikely", "quarterly", "hourly", "nightly", "leisurely", "lively", "lovely", "silly");
     private static final Set<String> AUX = Set.of("is", "was", "were", "are", "been", "be", "being");
 
     private final ActorRegistry registry;
@@ -198,25 +219,27 @@ public final class RuleAttributor implements Attributor {
             return w.isQuote() || w.isCapitalized() || Character.isDigit(w.text().charAt(0));
         }
 
+        /**
+         * The UD POS tag of word {@code i}, from the POS model run over a small window of the attributor's own
+         * words around it (not the whole sentence, and without re-tokenising): the tags only decide whether a
+         * cue is a noun ("several reports"), and the model's features look two words either side.
+         */
         String tag(int i) {
             if (!tagged[i]) {
                 int[] s = sentenceOf(i);
-                int from = words.get(s[0]).start();
-                int to = words.get(s[1] - 1).end();
-                for (int k = s[0]; k < s[1]; k++) {
-                    tagged[k] = true;
+                int from = Math.max(s[0], i - POS_BEFORE);
+                int to = Math.min(s[1], i + POS_AFTER + 1);
+                String[] toks = new String[to - from];
+                for (int k = from; k < to; k++) {
+                    Word w = words.get(k);
+                    toks[k - from] = w.isQuote() ? "\"" : w.text();
                 }
-                if (to - from <= MAX_POS_CHARS) {
-                    List<Token> toks = OpenNlp.tokens(para, from, to, false);
-                    int t = 0;
-                    for (int k = s[0]; k < s[1]; k++) {
-                        int ws = words.get(k).start();
-                        while (t < toks.size() && toks.get(t).start() < ws) {
-                            t++;
-                        }
-                        if (t < toks.size() && toks.get(t).start() == ws) {
-                            tags[k] = toks.get(t).pos();
-                        }
+                String[] t = OpenNlp.posTags(toks);
+                // the window's edges lack context: keep only the tags of the word asked for and its neighbours
+                for (int k = Math.max(from, i - 1); k <= Math.min(to - 1, i + 1); k++) {
+                    if (!tagged[k]) {
+                        tagged[k] = true;
+                        tags[k] = t[k - from];
                     }
                 }
             }
@@ -259,8 +282,10 @@ public final class RuleAttributor implements Attributor {
             if (i > 0 && !headline) {
                 Word prev = words.get(i - 1);
                 String pl = prev.lower();
-                boolean governed = DETERMINERS.contains(pl) || NOUN_MODIFIERS.contains(pl);
-                if (!governed && !prev.isPunct() && !prev.isQuote() && !prev.isCapitalized()) {
+                boolean governed = DETERMINERS.contains(pl) || NOUN_MODIFIERS.contains(pl)
+                        || Character.isDigit(pl.charAt(0));
+                // the POS model is asked only when the word before is not obviously a subject, verb or adverb
+                if (!governed && !prev.isPunct() && !prev.isQuote() && !prev.isCapitalized() && !notModifier(pl)) {
                     String pt = tag(i - 1);
                     governed = pt != null && (pt.equals("ADJ") || pt.equals("DET") || pt.equals("NUM"));
                 }
@@ -272,6 +297,17 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             return c;
+        }
+
+        /** Words that are never an adjective, determiner or numeral before a verb: no POS tagging needed. */
+        boolean notModifier(String l) {
+            if (NOT_MODIFIERS.contains(l) || Lexicon.PRONOUNS.contains(l)) {
+                return true;
+            }
+            if (Lexicon.TITLES.contains(l) && !ADJECTIVAL_TITLES.contains(l)) {
+                return true;   // "the minister said", "the ministry announced"
+            }
+            return l.length() > 4 && l.endsWith("ly") && !LY_ADJECTIVES.contains(l);   // "officially announced"
         }
 
         boolean isCueAt(int i) {

@@ -84,6 +84,17 @@ public final class OpenNlp {
     }
 
     /**
+     * UD POS tags of already-tokenised words (the caller's own tokens, e.g. a few words around one position):
+     * no tokenizer pass, and the cost grows with the number of words, so callers keep it to a small window.
+     */
+    public static String[] posTags(String[] words) {
+        if (words.length == 0) {
+            return new String[0];
+        }
+        return TAGGER.get().tag(words);
+    }
+
+    /**
      * Tokens of {@code text[from, to)} with POS tags (and lemmas when asked), in offsets of {@code text}.
      * Callers keep the range to one sentence or clause: the tagger's cost grows with it.
      */
