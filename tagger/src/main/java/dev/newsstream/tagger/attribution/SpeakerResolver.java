@@ -92,6 +92,9 @@ final class SpeakerResolver {
         // institutions: the longest sub-phrase the registry knows ("North Korea's foreign ministry", "KCNA")
         int best = 0;
         for (int i = 0; i < np.size(); i++) {
+            if (!registry.mayStartActor(np.get(i).text())) {
+                continue;
+            }
             for (int j = Math.min(np.size(), i + 7); j > i && j - i > best; j--) {
                 String s = para.substring(np.get(i).start(), np.get(j - 1).end());
                 Optional<Actor> a = registry.actor(s);
@@ -105,7 +108,7 @@ final class SpeakerResolver {
         boolean[] placeWord = new boolean[np.size()];
         String place = null;
         for (int i = 0; i < np.size(); i++) {
-            if (!np.get(i).isCapitalized()) {
+            if (!np.get(i).isCapitalized() || !registry.mayStartPlace(np.get(i).text())) {
                 continue;
             }
             for (int j = Math.min(np.size(), i + 5); j > i; j--) {
