@@ -69,7 +69,9 @@ public final class RuleAttributor implements Attributor {
             "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "sides", "leaders", "people",
             "officials", "diplomats", "negotiators", "analysts", "experts", "critics", "group", "movement",
             "spokespeople", "ministers", "governments", "countries", "nations", "parties", "reporters",
-            "journalists", "that", "often", "too", "now", "however", "nevertheless", "instead");
+            "journalists", "that", "often", "too", "now", "however", "nevertheless", "instead", "of", "in", "on",
+            "at", "for", "with", "by", "from", "as", "about", "into", "over", "after", "before", "than",
+            "between", "against", "'s", "’s", "'", "’", "nobody", "someone", "everyone", "anyone", "keep", "kept");
     /** Title words that are adjectives ("foreign", "senior"): the POS model decides after them. */
     private static final Set<String> ADJECTIVAL_TITLES = Set.of("foreign", "defence", "defense", "prime",
             "supreme", "top", "senior", "former", "national", "special", "armed", "acting", "external", "high",
@@ -306,6 +308,10 @@ public final class RuleAttributor implements Attributor {
             }
             if (Lexicon.TITLES.contains(l) && !ADJECTIVAL_TITLES.contains(l)) {
                 return true;   // "the minister said", "the ministry announced"
+            }
+            if (l.length() > 4 && l.endsWith("s") && !l.endsWith("ss") && !l.endsWith("us") && !l.endsWith("is")
+                    && !l.endsWith("ous")) {
+                return true;   // a plural noun or a verb ("troops responded"), not "various" or "numerous"
             }
             return l.length() > 4 && l.endsWith("ly") && !LY_ADJECTIVES.contains(l);   // "officially announced"
         }
