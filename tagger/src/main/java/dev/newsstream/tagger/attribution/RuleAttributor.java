@@ -571,7 +571,7 @@ public final class RuleAttributor implements Attributor {
         /** Remembers the phrase's person or institution; true when the name was the appositive's. */
         boolean remember(NpRef ref, int sentStart) {
             List<Word> np = ref.np();
-            SpeakerResolver.Parsed p = resolver.parse(para, np);
+            SpeakerResolver.Parsed p = resolver.parse(para, np, mentions);
             if (p.side() != null) {
                 mentions.place(np.get(0).start(), p.side());
             }

@@ -53,6 +53,14 @@ final class SpeakerResolver {
         }
         final int paragraph;
         String lastSpeaker;   // updated as this paragraph's statements are found
+        /** Phrases parsed in this paragraph, by character span: one paragraph's memo, never shared. */
+        final java.util.Map<Long, Parsed> parsed = new java.util.HashMap<>();
+        /** Normalised name tokens of the mentions compared in this paragraph. */
+        final java.util.Map<String, List<String>> nameTokens = new java.util.HashMap<>();
+
+        List<String> tokensOf(String name) {
+            return nameTokens.computeIfAbsent(name, n -> Arrays.asList(ActorRegistry.key(n).split(" ")));
+        }
 
         Mentions(List<Mention> start, int paragraph, String lastSpeaker) {
             this.list = new ArrayList<>(start);
@@ -80,6 +88,20 @@ final class SpeakerResolver {
     /** A parsed speaker phrase: its words' parts. */
     record Parsed(String text, int start, List<Word> words, List<String> name, String title, String side,
                   String sideSource, String sideSurface, Actor institution, String place) {
+    }
+
+    /** {@link #parse(String, List)}, memoised for this paragraph in {@code m}. */
+    Parsed parse(String para, List<Word> np, Mentions m) {
+        if (m == null || np.isEmpty()) {
+            return parse(para, np);
+        }
+        long key = (long) np.get(0).start() << 32 | np.get(np.size() - 1).end();
+        Parsed p = m.parsed.get(key);
+        if (p == null) {
+            p = parse(para, np);
+            m.parsed.put(key, p);
+        }
+        return p;
     }
 
     Parsed parse(String para, List<Word> np) {
@@ -233,7 +255,7 @@ final class SpeakerResolver {
             }
         }
         if (stop > 0) {
-            Parsed r = parse(para, role.subList(0, stop));
+            Parsed r = parse(para, role.subList(0, stop), m);
             if (r.side() != null) {
                 return new RoleSide(r.side(), source, r.title());
             }
@@ -252,8 +274,8 @@ final class SpeakerResolver {
         }
         if (principal > 0 && principal < role.size()) {
             List<Word> rest = role.subList(principal, role.size());
-            Parsed r = parse(para, rest);
-            String title = stop > 0 ? parse(para, role.subList(0, stop)).title() : null;
+            Parsed r = parse(para, rest, m);
+            String title = stop > 0 ? parse(para, role.subList(0, stop), m).title() : null;
             if (r.institution() != null && !UNKNOWN.equals(r.institution().side())) {
                 return new RoleSide(r.institution().side(), source, title);
             }
@@ -308,8 +330,8 @@ final class SpeakerResolver {
                 return null;
             }
         }
-        Parsed p = parse(para, np);
-        Parsed ap = appositive == null || appositive.isEmpty() ? null : parse(para, appositive);
+        Parsed p = parse(para, np, m);
+        Parsed ap = appositive == null || appositive.isEmpty() ? null : parse(para, appositive, m);
         if (p.institution() != null && (p.name().isEmpty()
                 || registry.actor(String.join(" ", p.name())).filter(Actor::institution).isPresent())) {
             Actor a = p.institution();
@@ -560,13 +582,13 @@ final class SpeakerResolver {
 
     /** The person mention whose name holds every word of {@code written} ("Kim" in "Kim Jong Un"). */
     Mention matchMention(String written, Mentions m) {
-        List<String> w = Arrays.asList(ActorRegistry.key(written).split(" "));
+        List<String> w = m.tokensOf(written);
         for (int i = m.list.size() - 1; i >= 0; i--) {
             Mention c = m.list.get(i);
             if (c.institution()) {
                 continue;
             }
-            List<String> n = Arrays.asList(ActorRegistry.key(c.name()).split(" "));
+            List<String> n = m.tokensOf(c.name());
             if (n.containsAll(w) || w.containsAll(n) && (w.get(w.size() - 1).equals(n.get(n.size() - 1))
                     || w.get(0).equals(n.get(0)))) {
                 return c;
