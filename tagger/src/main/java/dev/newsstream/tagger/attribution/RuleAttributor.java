@@ -306,6 +306,9 @@ public final class RuleAttributor implements Attributor {
             if (NOT_MODIFIERS.contains(l) || Lexicon.PRONOUNS.contains(l)) {
                 return true;
             }
+            if (l.startsWith("al-") || l.startsWith("el-")) {
+                return true;   // "al-Ansari said": a name
+            }
             if (Lexicon.TITLES.contains(l) && !ADJECTIVAL_TITLES.contains(l)) {
                 return true;   // "the minister said", "the ministry announced"
             }
