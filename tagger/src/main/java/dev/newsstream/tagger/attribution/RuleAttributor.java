@@ -579,7 +579,9 @@ public final class RuleAttributor implements Attributor {
                 mentions.place(np.get(0).start(), p.side());
             }
             String written = String.join(" ", p.name());
-            if (p.institution() != null && (p.name().isEmpty()
+            boolean personOfInstitution = p.institution() != null && p.name().isEmpty()
+                    && SpeakerResolver.personTitle(p.title()) && !ref.appositive().isEmpty();
+            if (p.institution() != null && !personOfInstitution && (p.name().isEmpty()
                     || registry.actor(written).filter(x -> x.institution()).isPresent())) {
                 var a = p.institution();   // "Hamas", "the State Department": for "the group's ...", "it said"
                 mentions.add(new Mention(a.name(), p.text(), null, a.side(), "registry", null, true,

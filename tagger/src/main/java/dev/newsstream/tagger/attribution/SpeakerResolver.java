@@ -332,6 +332,11 @@ final class SpeakerResolver {
         }
         Parsed p = parse(para, np, m);
         Parsed ap = appositive == null || appositive.isEmpty() ? null : parse(para, appositive, m);
+        if (p.institution() != null && p.name().isEmpty() && personTitle(p.title()) && ap != null
+                && !ap.name().isEmpty()) {
+            // "Sudan's army chief, Yasir Kabbashi, said": a person of the institution, named in the appositive
+            return person(ap, p, roleSide(para, np, m, "possessive-role"), m, offset);
+        }
         if (p.institution() != null && (p.name().isEmpty()
                 || registry.actor(String.join(" ", p.name())).filter(Actor::institution).isPresent())) {
             Actor a = p.institution();
@@ -357,6 +362,16 @@ final class SpeakerResolver {
             return null;
         }
         return null;
+    }
+
+    /** A title naming a person ("army chief", "foreign minister"), not a body ("foreign ministry"). */
+    static boolean personTitle(String title) {
+        if (title == null) {
+            return false;
+        }
+        String last = lastTitleWord(title.toLowerCase(Locale.ROOT));
+        return !INSTITUTION_HEADS.contains(last) && !last.equals("statement") && !last.equals("communique")
+                && !last.equals("media") && !last.equals("news") && !last.equals("agency");
     }
 
     private Speaker person(Parsed p, Parsed ap, RoleSide rs, Mentions m, int offset) {
@@ -440,8 +455,22 @@ final class SpeakerResolver {
             return counterpart(p, m);
         }
         String side = p.side() != null ? p.side() : ap != null ? ap.side() : null;
-        // the most recent person whose role shares the title's head word, on the same side when one is given
+        // the most recent person whose role shares the title's head word, on the same side when one is given;
+        // first one whose role is the whole title ("Ukraine's foreign minister" -> the Foreign Minister, not
+        // the Defence Minister mentioned since)
         String headWord = lastTitleWord(title);
+        if (title.indexOf(' ') > 0) {
+            for (int i = m.list.size() - 1; i >= 0; i--) {
+                Mention c = m.list.get(i);
+                if (c.institution() || c.role() == null || !c.role().toLowerCase(Locale.ROOT).endsWith(title)
+                        || side != null && !side.equals(c.side())) {
+                    continue;
+                }
+                String src = side != null ? "title" : c.side() == null || UNKNOWN.equals(c.side()) ? "none" : "context";
+                return new Speaker(c.name(), c.side() == null ? UNKNOWN : c.side(), src,
+                        side != null ? "title" : "role-noun", p.text(), c.role(), c.gender(), false);
+            }
+        }
         for (int i = m.list.size() - 1; i >= 0; i--) {
             Mention c = m.list.get(i);
             if (c.institution() || c.role() == null) {
