@@ -220,6 +220,9 @@ final class SpeakerResolver {
     private static final Set<String> ORGANISATION_NOUNS = Set.of("group", "movement", "organisation",
             "organization", "militia", "faction", "party", "ministry", "government", "office", "agency",
             "alliance", "coalition", "army", "military", "council", "bloc", "administration", "rebels");
+    /** Organisation nouns that may refer back to a named organisation of any name ("the group" → Hamas). */
+    private static final Set<String> GENERIC_ORGANISATION_NOUNS = Set.of("group", "movement", "organisation",
+            "organization", "militia", "faction", "rebels", "alliance", "coalition", "bloc");
     /** Roles whose "to X" / "for X" names the principal, not the target ("an aide to X", "spokesman for X"). */
     private static final Set<String> SERVING_ROLES = Set.of("aide", "adviser", "advisor", "spokesman",
             "spokeswoman", "spokesperson", "assistant", "deputy", "counsellor", "confidant", "ally");
@@ -305,14 +308,20 @@ final class SpeakerResolver {
             if (!c.institution() || c.side() == null || UNKNOWN.equals(c.side())) {
                 continue;
             }
-            if (c.name().toLowerCase(Locale.ROOT).contains(noun)) {
+            String name = c.name().toLowerCase(Locale.ROOT);
+            if (name.contains(noun)) {
                 return c;
             }
-            if (any == null) {
-                any = c;
+            boolean body = false;
+            for (String h : INSTITUTION_HEADS) {
+                body |= name.contains(h);
+            }
+            if (any == null && !body && !name.contains("house") && !name.contains("street")) {
+                any = c;   // "Hamas" for "the group": a named organisation, not a government body
             }
         }
-        return any;
+        // "the ministry's", "the party's" must find that kind of body; "the group's" may be any organisation
+        return GENERIC_ORGANISATION_NOUNS.contains(noun) ? any : null;
     }
 
     Speaker resolve(String para, List<Word> np, List<Word> appositive, List<Word> role, Mentions m, int offset) {
