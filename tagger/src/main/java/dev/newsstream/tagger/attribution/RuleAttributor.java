@@ -375,6 +375,12 @@ public final class RuleAttributor implements Attributor {
                     break;
                 }
                 if (!isNpWord(i)) {
+                    // "the country's foreign minister", "the group's spokesman": a noun owning the title
+                    if (i + 1 <= j && words.get(i + 1).isPossessive() && i - 1 >= lo && words.get(i - 1).is("the")
+                            && !w.isPunct() && !w.isQuote()) {
+                        i--;
+                        continue;
+                    }
                     break;
                 }
                 i--;

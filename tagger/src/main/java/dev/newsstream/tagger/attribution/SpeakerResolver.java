@@ -220,6 +220,8 @@ final class SpeakerResolver {
     private static final Set<String> ORGANISATION_NOUNS = Set.of("group", "movement", "organisation",
             "organization", "militia", "faction", "party", "ministry", "government", "office", "agency",
             "alliance", "coalition", "army", "military", "council", "bloc", "administration", "rebels");
+    private static final Set<String> COUNTRY_NOUNS = Set.of("country", "nation", "kingdom", "republic",
+            "emirate", "state");
     /** Organisation nouns that may refer back to a named organisation of any name ("the group" → Hamas). */
     private static final Set<String> GENERIC_ORGANISATION_NOUNS = Set.of("group", "movement", "organisation",
             "organization", "militia", "faction", "rebels", "alliance", "coalition", "bloc");
@@ -267,6 +269,13 @@ final class SpeakerResolver {
             }
             for (int i = 1; i + 1 < stop; i++) {
                 String l = role.get(i).lower();
+                if (COUNTRY_NOUNS.contains(l) && role.get(i - 1).is("the") && role.get(i + 1).isPossessive()) {
+                    // "X, the country's foreign minister": the country named last before it in this paragraph
+                    String place = m.placeSideBefore(role.get(0).start());
+                    if (place != null) {
+                        return new RoleSide(place, "context", r.title());
+                    }
+                }
                 if (ORGANISATION_NOUNS.contains(l) && role.get(i - 1).is("the") && role.get(i + 1).isPossessive()) {
                     Mention org = organisationInFocus(l, m);
                     if (org != null) {

@@ -261,4 +261,17 @@ class RuleAttributorTest {
             assertThat(a.text()).contains("significant");
         });
     }
+
+    @Test
+    void theCountrysRoleTakesTheCountryNamedBeforeIt() {
+        List<Attribution> s = run("t", "Egypt hosted the talks. The country's foreign minister, Karim Fahmy, said the "
+                + "talks would resume.");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Karim Fahmy");
+            assertThat(a.side()).isEqualTo("EGY");
+        });
+        List<Attribution> after = run("t", "Talks in Oman ended. \"We are hopeful,\" said Badr Salim, the country's "
+                + "foreign minister.");
+        assertThat(after).singleElement().satisfies(a -> assertThat(a.side()).isEqualTo("OMN"));
+    }
 }
