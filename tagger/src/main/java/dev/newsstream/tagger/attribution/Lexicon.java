@@ -34,7 +34,7 @@ final class Lexicon {
         "describe", "counter", "retort", "quip", "recall", "boast", "lament", "condemn", "criticise",
         "criticize", "praise", "welcome", "dismiss", "reject", "blame", "charge", "assure", "question",
         "talk", "speak", "call", "point", "post", "brief", "inform", "indicate", "propose", "ask", "thank",
-        "reassure", "rule",
+        "reassure", "rule", "report",
     };
     private static final String[] COGNITION = {"believe", "think", "hope", "fear", "expect", "feel", "know"};
 
@@ -85,7 +85,9 @@ final class Lexicon {
             Map.entry("rule", Set.of("out")),
             Map.entry("signal", Set.of("that")),
             Map.entry("question", Set.of("whether")),
-            Map.entry("charge", Set.of("that")));
+            Map.entry("charge", Set.of("that")),
+            // "Al-Qahera News reported that ...": an outlet's report; "reported" alone is narration
+            Map.entry("report", Set.of("that")));
 
     /** Particle-bound bases that stand alone when they frame a quotation ("“Why?” he asked."). */
     static final Set<String> QUOTE_FRAME_ONLY = Set.of("ask", "post", "brief", "signal", "question", "charge");
@@ -117,7 +119,8 @@ final class Lexicon {
             "state", "military", "army", "navy", "coordinator", "commissioner", "sister", "lawmaker", "legislator",
             "member", "delegate", "delegation", "sources", "source", "officials", "diplomats", "analyst",
             "counsellor", "councillor", "first", "lady", "ministry", "office", "department", "agency", "negotiators",
-            "colonel", "col.", "lt.", "major", "captain", "admiral", "marshal", "justice", "attorney", "nuclear",
+            "colonel", "col.", "lt.", "brigadier", "lieutenant", "sergeant", "water", "resources",
+            "agriculture", "environment", "transport", "culture", "labour", "labor", "industry", "tourism", "major", "captain", "admiral", "marshal", "justice", "attorney", "nuclear",
             "chief-of-staff", "staff", "of", "high", "relief", "crown", "vice-president",
             "cabinet", "government",
             "regime", "party", "leadership", "spokespeople", "presidential", "administration", "state-run",

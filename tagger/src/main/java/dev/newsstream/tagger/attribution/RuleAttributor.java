@@ -15,7 +15,6 @@ import dev.newsstream.tagger.attribution.Lexicon.Cue;
 import dev.newsstream.tagger.attribution.Lexicon.CueKind;
 import dev.newsstream.tagger.attribution.Words.Word;
 import dev.newsstream.tagger.nlp.OpenNlp;
-import dev.newsstream.tagger.nlp.Token;
 import dev.newsstream.tagger.sides.ActorRegistry;
 
 /**
@@ -34,7 +33,9 @@ import dev.newsstream.tagger.sides.ActorRegistry;
 public final class RuleAttributor implements Attributor {
     /** Characters of a paragraph analysed; the rest is ignored (a real paragraph is far shorter). */
     public static final int MAX_CHARS = 20_000;
-    private static final int MAX_POS_CHARS = 1_500;
+    /** Words either side of a word whose POS tag is needed that the tagger sees (see {@code Run.tag}). */
+    private static final int POS_BEFORE = 6;
+    private static final int POS_AFTER = 2;
     static final String UNKNOWN = SpeakerResolver.UNKNOWN;
     /** Debugging only: rethrow rule failures instead of returning nothing (never set in production). */
     private static final boolean RETHROW = Boolean.getBoolean("newsstream.attribution.rethrow");
@@ -60,6 +61,28 @@ public final class RuleAttributor implements Attributor {
     private static final Set<String> PREPOSITIONS = Set.of("on", "in", "at", "during", "after", "before", "late",
             "last", "earlier", "this", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "according", "to", "told", "from", "via", "by", "when");
+    /** Lower-case words before a cue that never make it a noun: pronouns, auxiliaries, adverbs, conjunctions. */
+    private static final Set<String> NOT_MODIFIERS = Set.of("who", "which", "has", "had", "have", "is", "was",
+            "were", "are", "did", "does", "do", "been", "be", "being", "will", "would", "could", "should", "may",
+            "might", "must", "can", "shall", "also", "later", "again", "then", "once", "previously", "reportedly",
+            "still", "just", "already", "subsequently", "and", "but", "or", "to", "not", "never", "n't", "he",
+            "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "sides", "leaders", "people",
+            "officials", "diplomats", "negotiators", "analysts", "experts", "critics", "group", "movement",
+            "spokespeople", "ministers", "governments", "countries", "nations", "parties", "reporters",
+            "journalists", "that", "often", "too", "now", "however", "nevertheless", "instead", "of", "in", "on",
+            "at", "for", "with", "by", "from", "as", "about", "into", "over", "after", "before", "than",
+            "between", "against", "'s", "’s", "'", "’", "nobody", "someone", "everyone", "anyone", "keep", "kept");
+    /** Title words that are adjectives ("foreign", "senior"): the POS model decides after them. */
+    private static final Set<String> ADJECTIVAL_TITLES = Set.of("foreign", "defence", "defense", "prime",
+            "supreme", "top", "senior", "former", "national", "special", "armed", "acting", "external", "high",
+            "first", "presidential", "state-run", "nuclear", "vice", "deputy", "crown", "of", "military",
+            "interior", "economy", "commerce", "health", "education", "energy", "relief", "emergency", "border",
+            "trade", "finance", "intelligence", "communications", "unification", "information", "security",
+            "water", "resources", "agriculture", "environment", "transport", "culture", "labour", "labor",
+            "industry", "tourism", "justice", "lady", "side", "state-media", "media", "news", "press");
+    private static final Set<String> LY_ADJECTIVES = Set.of("early", "daily", "weekly", "monthly", "yearly",
+            "likely", "only", "friendly", "elderly", "costly", "deadly", "timely", "lonely", "holy", "ugly",
+            "orderly", "unlikely", "quarterly", "hourly", "nightly", "leisurely", "lively", "lovely", "silly");
     private static final Set<String> AUX = Set.of("is", "was", "were", "are", "been", "be", "being");
 
     private final ActorRegistry registry;
@@ -104,7 +127,10 @@ public final class RuleAttributor implements Attributor {
     }
 
     /** Holds the speaker phrase found for a cue: the phrase, an appositive, and the index after both. */
-    private record NpRef(List<Word> np, List<Word> appositive, int end) {
+    private record NpRef(List<Word> np, List<Word> appositive, int end, List<Word> role) {
+        NpRef(List<Word> np, List<Word> appositive, int end) {
+            this(np, appositive, end, appositive);
+        }
     }
 
     /** The analysis of one paragraph; not shared between threads. */
@@ -195,25 +221,27 @@ public final class RuleAttributor implements Attributor {
             return w.isQuote() || w.isCapitalized() || Character.isDigit(w.text().charAt(0));
         }
 
+        /**
+         * The UD POS tag of word {@code i}, from the POS model run over a small window of the attributor's own
+         * words around it (not the whole sentence, and without re-tokenising): the tags only decide whether a
+         * cue is a noun ("several reports"), and the model's features look two words either side.
+         */
         String tag(int i) {
             if (!tagged[i]) {
                 int[] s = sentenceOf(i);
-                int from = words.get(s[0]).start();
-                int to = words.get(s[1] - 1).end();
-                for (int k = s[0]; k < s[1]; k++) {
-                    tagged[k] = true;
+                int from = Math.max(s[0], i - POS_BEFORE);
+                int to = Math.min(s[1], i + POS_AFTER + 1);
+                String[] toks = new String[to - from];
+                for (int k = from; k < to; k++) {
+                    Word w = words.get(k);
+                    toks[k - from] = w.isQuote() ? "\"" : w.text();
                 }
-                if (to - from <= MAX_POS_CHARS) {
-                    List<Token> toks = OpenNlp.tokens(para, from, to, false);
-                    int t = 0;
-                    for (int k = s[0]; k < s[1]; k++) {
-                        int ws = words.get(k).start();
-                        while (t < toks.size() && toks.get(t).start() < ws) {
-                            t++;
-                        }
-                        if (t < toks.size() && toks.get(t).start() == ws) {
-                            tags[k] = toks.get(t).pos();
-                        }
+                String[] t = OpenNlp.posTags(toks);
+                // the window's edges lack context: keep only the tags of the word asked for and its neighbours
+                for (int k = Math.max(from, i - 1); k <= Math.min(to - 1, i + 1); k++) {
+                    if (!tagged[k]) {
+                        tagged[k] = true;
+                        tags[k] = t[k - from];
                     }
                 }
             }
@@ -256,8 +284,10 @@ public final class RuleAttributor implements Attributor {
             if (i > 0 && !headline) {
                 Word prev = words.get(i - 1);
                 String pl = prev.lower();
-                boolean governed = DETERMINERS.contains(pl) || NOUN_MODIFIERS.contains(pl);
-                if (!governed && !prev.isPunct() && !prev.isQuote() && !prev.isCapitalized()) {
+                boolean governed = DETERMINERS.contains(pl) || NOUN_MODIFIERS.contains(pl)
+                        || Character.isDigit(pl.charAt(0));
+                // the POS model is asked only when the word before is not obviously a subject, verb or adverb
+                if (!governed && !prev.isPunct() && !prev.isQuote() && !prev.isCapitalized() && !notModifier(pl)) {
                     String pt = tag(i - 1);
                     governed = pt != null && (pt.equals("ADJ") || pt.equals("DET") || pt.equals("NUM"));
                 }
@@ -269,6 +299,24 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             return c;
+        }
+
+        /** Words that are never an adjective, determiner or numeral before a verb: no POS tagging needed. */
+        boolean notModifier(String l) {
+            if (NOT_MODIFIERS.contains(l) || Lexicon.PRONOUNS.contains(l)) {
+                return true;
+            }
+            if (l.startsWith("al-") || l.startsWith("el-")) {
+                return true;   // "al-Ansari said": a name
+            }
+            if (Lexicon.TITLES.contains(l) && !ADJECTIVAL_TITLES.contains(l)) {
+                return true;   // "the minister said", "the ministry announced"
+            }
+            if (l.length() > 4 && l.endsWith("s") && !l.endsWith("ss") && !l.endsWith("us") && !l.endsWith("is")
+                    && !l.endsWith("ous")) {
+                return true;   // a plural noun or a verb ("troops responded"), not "various" or "numerous"
+            }
+            return l.length() > 4 && l.endsWith("ly") && !LY_ADJECTIVES.contains(l);   // "officially announced"
         }
 
         boolean isCueAt(int i) {
@@ -327,6 +375,12 @@ public final class RuleAttributor implements Attributor {
                     break;
                 }
                 if (!isNpWord(i)) {
+                    // "the country's foreign minister", "the group's spokesman": a noun owning the title
+                    if (i + 1 <= j && words.get(i + 1).isPossessive() && i - 1 >= lo && words.get(i - 1).is("the")
+                            && !w.isPunct() && !w.isQuote()) {
+                        i--;
+                        continue;
+                    }
                     break;
                 }
                 i--;
@@ -385,11 +439,17 @@ public final class RuleAttributor implements Attributor {
                     e++;
                 }
                 boolean wholeNp = trimNp(a, e).size() == e - a;
-                if (e > a && (isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who"))
-                        && (e >= hi || words.get(e).text().equals(",") || words.get(e).text().equals(".") && wholeNp
-                        || appositiveMayEndAtCue && cueAt(e) != null)) {
+                boolean ends = e >= hi || words.get(e).text().equals(",") || appositiveMayEndAtCue && cueAt(e) != null;
+                boolean startsNp = isDet(words.get(a)) || isNpWord(a) || words.get(a).is("who");
+                if (e > a && startsNp && (ends || words.get(e).text().equals(".") && wholeNp)) {
                     app = trimNp(a, e);
                     end = e < hi && words.get(e).text().equals(",") ? e + 1 : e;
+                    return new NpRef(np, app, end, words.subList(a, e));
+                }
+                if (e > a && startsNp && words.get(e).text().equals(".")) {
+                    // "said Daniel Marsh, the U.S. Special Representative for North Korea.": the role phrase is
+                    // not one noun phrase, but it still says whom the speaker works for
+                    return new NpRef(np, app, end, words.subList(a, e));
                 }
             }
             return new NpRef(np, app, end);
@@ -437,13 +497,18 @@ public final class RuleAttributor implements Attributor {
             if (isPronoun(w)) {
                 return new NpRef(words.subList(j, j + 1), List.of(), c);
             }
+            if (w.is("who") && j - 2 >= lo && words.get(j - 1).text().equals(",")) {
+                // "... hosted by Turkey's Foreign Minister, Mehmet Arslan, who told reporters that ..."
+                List<Word> head = npLeft(j - 2, lo);
+                return head.isEmpty() ? null : new NpRef(head, List.of(), c);
+            }
             if (w.text().equals(",")) {
                 for (int p = j - 1; p >= Math.max(lo, j - 16); p--) {
                     if (words.get(p).text().equals(",")) {
                         List<Word> head = p - 1 >= lo && isPronoun(words.get(p - 1)) ? words.subList(p - 1, p)
                                 : npLeft(p - 1, lo);
                         if (!head.isEmpty()) {
-                            return new NpRef(head, trimNp(p + 1, j), c);
+                            return new NpRef(head, trimNp(p + 1, j), c, words.subList(p + 1, j));
                         }
                         break;
                     }
@@ -482,7 +547,7 @@ public final class RuleAttributor implements Attributor {
             if (ref == null) {
                 return null;
             }
-            return resolver.resolve(para, ref.np(), ref.appositive(), mentions, ref.np().get(0).start());
+            return resolver.resolve(para, ref.np(), ref.appositive(), ref.role(), mentions, ref.np().get(0).start());
         }
 
         // ---------------------------------------------------------------- mentions
@@ -504,41 +569,61 @@ public final class RuleAttributor implements Attributor {
                     continue;
                 }
                 int sentStart = sentence < sentences.size() ? words.get(sentences.get(sentence)[0]).start() : 0;
-                remember(ref.np(), sentStart, false);
-                i += ref.np().size() - 1;
+                if (remember(ref, sentStart)) {
+                    i = ref.end() - 1;   // the name in the appositive is remembered with the role's side
+                } else {
+                    i += ref.np().size() - 1;
+                }
             }
         }
 
-        void remember(List<Word> np, int sentStart, boolean spoke) {
-            SpeakerResolver.Parsed p = resolver.parse(para, np);
+        /** Remembers the phrase's person or institution; true when the name was the appositive's. */
+        boolean remember(NpRef ref, int sentStart) {
+            List<Word> np = ref.np();
+            SpeakerResolver.Parsed p = resolver.parse(para, np, mentions);
             if (p.side() != null) {
                 mentions.place(np.get(0).start(), p.side());
             }
             String written = String.join(" ", p.name());
-            if (p.institution() != null && p.name().isEmpty()) {
-                var a = p.institution();
+            boolean personOfInstitution = p.institution() != null && p.name().isEmpty()
+                    && SpeakerResolver.personTitle(p.title()) && !ref.appositive().isEmpty();
+            if (p.institution() != null && !personOfInstitution && (p.name().isEmpty()
+                    || registry.actor(written).filter(x -> x.institution()).isPresent())) {
+                var a = p.institution();   // "Hamas", "the State Department": for "the group's ...", "it said"
                 mentions.add(new Mention(a.name(), p.text(), null, a.side(), "registry", null, true,
                         mentions.paragraph), np.get(0).start(), sentStart);
-                return;
+                return false;
             }
             if (p.name().isEmpty()) {
-                return;
+                if (p.title() == null || p.side() == null || ref.appositive().isEmpty()
+                        || ref.appositive().size() > 5 || !ref.appositive().get(0).isCapitalized()) {
+                    return false;
+                }
+                // "North Korea's chief negotiator, Pak Chol Jin, gave ...": the name takes the role's side
+                Speaker s = resolve(ref);
+                if (s == null || s.institution() || !"name".equals(s.resolution())) {
+                    return false;
+                }
+                mentions.add(new Mention(s.name(), p.text(), s.role(), s.side(), s.sideSource(), s.gender(), false,
+                        mentions.paragraph), ref.appositive().get(0).start(), sentStart);
+                return true;
             }
             var reg = registry.actor(written).filter(a -> !a.institution());
             Mention known = reg.isPresent() ? null : resolver.matchMention(written, mentions);
             boolean personLike = reg.isPresent() || known != null || p.name().size() >= 2 || p.title() != null;
             if (!personLike || registry.place(written).isPresent()) {
-                return;
+                return false;
             }
-            Speaker s = resolver.resolve(para, np, List.of(), mentions, np.get(0).start());
+            Speaker s = resolver.resolve(para, np, ref.appositive(), ref.role(), mentions, np.get(0).start());
             if (s == null || s.institution()) {
-                return;
+                return false;
             }
             if (known != null && !known.name().equals(s.name())) {
                 mentions.list.removeIf(o -> o.name().equals(known.name()));
             }
             mentions.add(new Mention(s.name(), p.text(), s.role(), s.side(), s.sideSource(), s.gender(), false,
                     mentions.paragraph), np.get(0).start(), sentStart);
+            return false;
         }
 
         void rememberSpeaker(Speaker s, int offset) {
@@ -561,7 +646,7 @@ public final class RuleAttributor implements Attributor {
 
         void quotesIn(int a, int b) {
             for (int q = a; q < b; q++) {
-                if (!words.get(q).isQuote()) {
+                if (!words.get(q).isQuote() || embeddedFragment(q, a)) {
                     continue;
                 }
                 int prevQ = a - 1;
@@ -607,6 +692,37 @@ public final class RuleAttributor implements Attributor {
                     openQuoteSpeaker = f.speaker().name();
                 }
             }
+        }
+
+        /**
+         * A quoted fragment inside a reported clause ("X said the gaps remained “significant” and that ..."): it
+         * follows a lower-case word of the clause, after a speech cue earlier in the sentence; the reported
+         * statement holds it, so it is not a statement of its own.
+         */
+        boolean embeddedFragment(int q, int a) {
+            int k = q - 1;
+            if (k <= a) {
+                return false;
+            }
+            Word p = words.get(k);
+            if (p.isPunct() || p.isQuote() || p.isCapitalized() || p.is("that") || p.is("and") || p.is("but")
+                    || Lexicon.cue(p.text()) != null || OBJECTS.contains(p.lower())) {
+                return false;
+            }
+            QuoteSpan qs = quotes.get(words.get(q).quote());
+            if (qs.contentEnd() > qs.contentStart() && Character.isUpperCase(para.charAt(qs.contentStart()))) {
+                return false;   // a full quoted sentence, not a fragment
+            }
+            for (int c = a; c < k; c++) {
+                if (words.get(c).isQuote()) {
+                    return false;
+                }
+                Cue cue = Lexicon.cue(words.get(c).text()) == null ? null : cueAt(c);
+                if (cue != null && cue.kind() != CueKind.COGNITION && subjectLeft(c, a) != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean onlyGlue(int from, int to) {
@@ -891,6 +1007,9 @@ public final class RuleAttributor implements Attributor {
             int end = reportedEnd(c, a, b);
             if (subj == null && c - 1 > a && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
                 Speaker shared = sentenceSpeaker(a, c);   // "X said A, but warned that B"
+                if (shared == null) {
+                    shared = sentenceSubject(a, c - 1);   // "Sweden's foreign ministry hosted the talks and said"
+                }
                 if (shared != null && wordsBetween(c, end) >= 2) {
                     emit(w.start(), end, false, shared, that ? "reported-said-that" : "reported-cue", w.text());
                 }
@@ -939,6 +1058,11 @@ public final class RuleAttributor implements Attributor {
             if (ref == null) {
                 return;
             }
+            if (ref.role().size() > ref.appositive().size()) {
+                // "According to X, the exchange of prisoners will ..., starting with ...": that is the statement,
+                // not an appositive of X
+                ref = new NpRef(ref.np(), List.of(), indexOf(ref.np().get(ref.np().size() - 1)) + 1);
+            }
             Speaker s = resolve(ref);
             if (s == null) {
                 return;
@@ -964,6 +1088,35 @@ public final class RuleAttributor implements Attributor {
                     emit(words.get(a).start(), words.get(e).end(), false, s, "according-to", "according to");
                 }
             }
+        }
+
+        /**
+         * The subject of a sentence "X verb ... and said": the phrase opening the sentence, followed by a
+         * lower-case verb, with no comma, quotation or other cue before {@code to}; null otherwise.
+         */
+        Speaker sentenceSubject(int a, int to) {
+            int s = a;
+            while (s < to && (isDateline(s) || words.get(s).isPunct())) {
+                s++;
+            }
+            if (s >= to || !isNpStart(s) || isPronoun(words.get(s))) {
+                return null;
+            }
+            NpRef head = npRight(s, to);
+            if (head == null || !head.appositive().isEmpty() || head.end() >= to) {
+                return null;
+            }
+            Word verb = words.get(head.end());
+            if (verb.isCapitalized() || verb.isPunct() || verb.isQuote() || verb.is("and") || verb.is("or")) {
+                return null;
+            }
+            for (int k = head.end(); k < to; k++) {
+                Word w = words.get(k);
+                if (w.isPunct() || w.isQuote() || Lexicon.cue(w.text()) != null) {
+                    return null;
+                }
+            }
+            return resolve(head);
         }
 
         /** The speaker of a statement already found earlier in this sentence ("X said, adding that ..."). */

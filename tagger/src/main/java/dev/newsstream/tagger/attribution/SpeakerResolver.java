@@ -53,6 +53,14 @@ final class SpeakerResolver {
         }
         final int paragraph;
         String lastSpeaker;   // updated as this paragraph's statements are found
+        /** Phrases parsed in this paragraph, by character span: one paragraph's memo, never shared. */
+        final java.util.Map<Long, Parsed> parsed = new java.util.HashMap<>();
+        /** Normalised name tokens of the mentions compared in this paragraph. */
+        final java.util.Map<String, List<String>> nameTokens = new java.util.HashMap<>();
+
+        List<String> tokensOf(String name) {
+            return nameTokens.computeIfAbsent(name, n -> Arrays.asList(ActorRegistry.key(n).split(" ")));
+        }
 
         Mentions(List<Mention> start, int paragraph, String lastSpeaker) {
             this.list = new ArrayList<>(start);
@@ -82,6 +90,20 @@ final class SpeakerResolver {
                   String sideSource, String sideSurface, Actor institution, String place) {
     }
 
+    /** {@link #parse(String, List)}, memoised for this paragraph in {@code m}. */
+    Parsed parse(String para, List<Word> np, Mentions m) {
+        if (m == null || np.isEmpty()) {
+            return parse(para, np);
+        }
+        long key = (long) np.get(0).start() << 32 | np.get(np.size() - 1).end();
+        Parsed p = m.parsed.get(key);
+        if (p == null) {
+            p = parse(para, np);
+            m.parsed.put(key, p);
+        }
+        return p;
+    }
+
     Parsed parse(String para, List<Word> np) {
         int start = np.get(0).start();
         String text = para.substring(start, np.get(np.size() - 1).end());
@@ -92,6 +114,9 @@ final class SpeakerResolver {
         // institutions: the longest sub-phrase the registry knows ("North Korea's foreign ministry", "KCNA")
         int best = 0;
         for (int i = 0; i < np.size(); i++) {
+            if (!registry.mayStartActor(np.get(i).text())) {
+                continue;
+            }
             for (int j = Math.min(np.size(), i + 7); j > i && j - i > best; j--) {
                 String s = para.substring(np.get(i).start(), np.get(j - 1).end());
                 Optional<Actor> a = registry.actor(s);
@@ -105,7 +130,7 @@ final class SpeakerResolver {
         boolean[] placeWord = new boolean[np.size()];
         String place = null;
         for (int i = 0; i < np.size(); i++) {
-            if (!np.get(i).isCapitalized()) {
+            if (!np.get(i).isCapitalized() || !registry.mayStartPlace(np.get(i).text())) {
                 continue;
             }
             for (int j = Math.min(np.size(), i + 5); j > i; j--) {
@@ -184,6 +209,131 @@ final class SpeakerResolver {
      * subject, "we", "they", an unresolvable pronoun).
      */
     Speaker resolve(String para, List<Word> np, List<Word> appositive, Mentions m, int offset) {
+        return resolve(para, np, appositive, appositive, m, offset);
+    }
+
+    /** The side a role phrase gives the person it describes, how it was found, and the role's title. */
+    record RoleSide(String side, String source, String title) {
+    }
+
+    /** Nouns for an organisation referred back to: "a member of the group's political bureau". */
+    private static final Set<String> ORGANISATION_NOUNS = Set.of("group", "movement", "organisation",
+            "organization", "militia", "faction", "party", "ministry", "government", "office", "agency",
+            "alliance", "coalition", "army", "military", "council", "bloc", "administration", "rebels");
+    private static final Set<String> COUNTRY_NOUNS = Set.of("country", "nation", "kingdom", "republic",
+            "emirate", "state");
+    /** Organisation nouns that may refer back to a named organisation of any name ("the group" → Hamas). */
+    private static final Set<String> GENERIC_ORGANISATION_NOUNS = Set.of("group", "movement", "organisation",
+            "organization", "militia", "faction", "rebels", "alliance", "coalition", "bloc");
+    /** Roles whose "to X" / "for X" names the principal, not the target ("an aide to X", "spokesman for X"). */
+    private static final Set<String> SERVING_ROLES = Set.of("aide", "adviser", "advisor", "spokesman",
+            "spokeswoman", "spokesperson", "assistant", "deputy", "counsellor", "confidant", "ally");
+    /** Prepositions that start a role's target ("Special Representative for North Korea", "envoy to China"). */
+    private static final Set<String> TARGET_PREPOSITIONS = Set.of("for", "to", "with", "against", "toward",
+            "towards", "on", "over", "in", "at", "from", "during", "after", "who", "which", "that", "and");
+
+    /**
+     * The side a role phrase beside a name gives it: its leading demonym, country or institution ("the U.S.
+     * Special Representative for North Korea" → USA, not the target after "for"), the principal of a serving
+     * role ("an aide to X"), or an organisation named earlier in the article ("a member of the group's
+     * political bureau"). Null when the phrase says nothing about a side.
+     */
+    RoleSide roleSide(String para, List<Word> role, Mentions m, String source) {
+        if (role == null || role.isEmpty()) {
+            return null;
+        }
+        int stop = role.size();
+        int principal = -1;
+        for (int i = 0; i < role.size(); i++) {
+            Word w = role.get(i);
+            if (w.isQuote() || w.isPunct() && !w.isPossessive()) {
+                stop = i;
+                break;
+            }
+            if (TARGET_PREPOSITIONS.contains(w.lower())) {
+                if (i > 0 && SERVING_ROLES.contains(role.get(i - 1).lower())
+                        && (w.is("to") || w.is("for"))) {
+                    principal = i + 1;
+                }
+                stop = i;
+                break;
+            }
+        }
+        if (stop > 0) {
+            Parsed r = parse(para, role.subList(0, stop), m);
+            if (r.side() != null) {
+                return new RoleSide(r.side(), source, r.title());
+            }
+            if (r.institution() != null && !UNKNOWN.equals(r.institution().side())) {
+                return new RoleSide(r.institution().side(), source, r.title());
+            }
+            for (int i = 1; i + 1 < stop; i++) {
+                String l = role.get(i).lower();
+                if (COUNTRY_NOUNS.contains(l) && role.get(i - 1).is("the") && role.get(i + 1).isPossessive()) {
+                    // "X, the country's foreign minister": the country named last before it in this paragraph
+                    String place = m.placeSideBefore(role.get(0).start());
+                    if (place != null) {
+                        return new RoleSide(place, "context", r.title());
+                    }
+                }
+                if (ORGANISATION_NOUNS.contains(l) && role.get(i - 1).is("the") && role.get(i + 1).isPossessive()) {
+                    Mention org = organisationInFocus(l, m);
+                    if (org != null) {
+                        return new RoleSide(org.side(), "organisation-context", r.title());
+                    }
+                }
+            }
+        }
+        if (principal > 0 && principal < role.size()) {
+            List<Word> rest = role.subList(principal, role.size());
+            Parsed r = parse(para, rest, m);
+            String title = stop > 0 ? parse(para, role.subList(0, stop), m).title() : null;
+            if (r.institution() != null && !UNKNOWN.equals(r.institution().side())) {
+                return new RoleSide(r.institution().side(), source, title);
+            }
+            if (!r.name().isEmpty()) {
+                String written = String.join(" ", r.name());
+                Optional<Actor> a = registry.actor(written);
+                if (a.isPresent() && !UNKNOWN.equals(a.get().side())) {
+                    return new RoleSide(a.get().side(), source, title);
+                }
+                Mention c = matchMention(written, m);
+                if (c != null && c.side() != null && !UNKNOWN.equals(c.side())) {
+                    return new RoleSide(c.side(), source, title);
+                }
+            }
+            if (r.side() != null) {
+                return new RoleSide(r.side(), source, title);
+            }
+        }
+        return null;
+    }
+
+    /** The organisation "the group" / "the ministry" refers back to: the latest institution with a side. */
+    private static Mention organisationInFocus(String noun, Mentions m) {
+        Mention any = null;
+        for (int i = m.list.size() - 1; i >= 0; i--) {
+            Mention c = m.list.get(i);
+            if (!c.institution() || c.side() == null || UNKNOWN.equals(c.side())) {
+                continue;
+            }
+            String name = c.name().toLowerCase(Locale.ROOT);
+            if (name.contains(noun)) {
+                return c;
+            }
+            boolean body = false;
+            for (String h : INSTITUTION_HEADS) {
+                body |= name.contains(h);
+            }
+            if (any == null && !body && !name.contains("house") && !name.contains("street")) {
+                any = c;   // "Hamas" for "the group": a named organisation, not a government body
+            }
+        }
+        // "the ministry's", "the party's" must find that kind of body; "the group's" may be any organisation
+        return GENERIC_ORGANISATION_NOUNS.contains(noun) ? any : null;
+    }
+
+    Speaker resolve(String para, List<Word> np, List<Word> appositive, List<Word> role, Mentions m, int offset) {
         if (np.isEmpty()) {
             return null;
         }
@@ -198,19 +348,25 @@ final class SpeakerResolver {
                 return null;
             }
         }
-        Parsed p = parse(para, np);
-        Parsed ap = appositive == null || appositive.isEmpty() ? null : parse(para, appositive);
+        Parsed p = parse(para, np, m);
+        Parsed ap = appositive == null || appositive.isEmpty() ? null : parse(para, appositive, m);
+        if (p.institution() != null && p.name().isEmpty() && personTitle(p.title()) && ap != null
+                && !ap.name().isEmpty()) {
+            // "Sudan's army chief, Yasir Kabbashi, said": a person of the institution, named in the appositive
+            return person(ap, p, roleSide(para, np, m, "possessive-role"), m, offset);
+        }
         if (p.institution() != null && (p.name().isEmpty()
                 || registry.actor(String.join(" ", p.name())).filter(Actor::institution).isPresent())) {
             Actor a = p.institution();
             return new Speaker(a.name(), a.side(), "registry", "institution", p.text(), null, null, true);
         }
         if (!p.name().isEmpty()) {
-            return person(p, ap, m, offset);
+            return person(p, ap, role == null || role.isEmpty() ? null : roleSide(para, role, m, "appositive-role"),
+                    m, offset);
         }
         if (ap != null && !ap.name().isEmpty() && p.institution() == null) {
             // "Japan's top government spokesman, Yoshimasa Hayashi, said": the name is in the appositive
-            return person(ap, p, m, offset);
+            return person(ap, p, p.title() == null ? null : roleSide(para, np, m, "possessive-role"), m, offset);
         }
         if (p.place() != null && p.title() == null) {
             // a capital or country speaking for its government: "Washington said", "North Korea said"
@@ -226,7 +382,17 @@ final class SpeakerResolver {
         return null;
     }
 
-    private Speaker person(Parsed p, Parsed ap, Mentions m, int offset) {
+    /** A title naming a person ("army chief", "foreign minister"), not a body ("foreign ministry"). */
+    static boolean personTitle(String title) {
+        if (title == null) {
+            return false;
+        }
+        String last = lastTitleWord(title.toLowerCase(Locale.ROOT));
+        return !INSTITUTION_HEADS.contains(last) && !last.equals("statement") && !last.equals("communique")
+                && !last.equals("media") && !last.equals("news") && !last.equals("agency");
+    }
+
+    private Speaker person(Parsed p, Parsed ap, RoleSide rs, Mentions m, int offset) {
         String written = String.join(" ", p.name());
         String gender = genderOfTitle(p.title());
         Optional<Actor> reg = registry.actor(written).filter(a -> !a.institution());
@@ -262,7 +428,12 @@ final class SpeakerResolver {
             side = p.side();
             src = p.title() != null && !"capital".equals(p.sideSource()) ? "title" : p.sideSource();
         }
-        if (side == null && ap != null && ap.side() != null) {
+        if (side == null && rs != null) {
+            side = rs.side();
+            src = rs.source();
+            role = role == null ? rs.title() : role;
+        }
+        if (side == null && ap != null && ap.side() != null && rs == null) {
             side = ap.side();
             src = ap.sideSource();
             role = role == null ? ap.title() : role;
@@ -302,8 +473,22 @@ final class SpeakerResolver {
             return counterpart(p, m);
         }
         String side = p.side() != null ? p.side() : ap != null ? ap.side() : null;
-        // the most recent person whose role shares the title's head word, on the same side when one is given
+        // the most recent person whose role shares the title's head word, on the same side when one is given;
+        // first one whose role is the whole title ("Ukraine's foreign minister" -> the Foreign Minister, not
+        // the Defence Minister mentioned since)
         String headWord = lastTitleWord(title);
+        if (title.indexOf(' ') > 0) {
+            for (int i = m.list.size() - 1; i >= 0; i--) {
+                Mention c = m.list.get(i);
+                if (c.institution() || c.role() == null || !c.role().toLowerCase(Locale.ROOT).endsWith(title)
+                        || side != null && !side.equals(c.side())) {
+                    continue;
+                }
+                String src = side != null ? "title" : c.side() == null || UNKNOWN.equals(c.side()) ? "none" : "context";
+                return new Speaker(c.name(), c.side() == null ? UNKNOWN : c.side(), src,
+                        side != null ? "title" : "role-noun", p.text(), c.role(), c.gender(), false);
+            }
+        }
         for (int i = m.list.size() - 1; i >= 0; i--) {
             Mention c = m.list.get(i);
             if (c.institution() || c.role() == null) {
@@ -444,13 +629,13 @@ final class SpeakerResolver {
 
     /** The person mention whose name holds every word of {@code written} ("Kim" in "Kim Jong Un"). */
     Mention matchMention(String written, Mentions m) {
-        List<String> w = Arrays.asList(ActorRegistry.key(written).split(" "));
+        List<String> w = m.tokensOf(written);
         for (int i = m.list.size() - 1; i >= 0; i--) {
             Mention c = m.list.get(i);
             if (c.institution()) {
                 continue;
             }
-            List<String> n = Arrays.asList(ActorRegistry.key(c.name()).split(" "));
+            List<String> n = m.tokensOf(c.name());
             if (n.containsAll(w) || w.containsAll(n) && (w.get(w.size() - 1).equals(n.get(n.size() - 1))
                     || w.get(0).equals(n.get(0)))) {
                 return c;

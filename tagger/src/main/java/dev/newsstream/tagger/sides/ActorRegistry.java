@@ -48,6 +48,8 @@ public final class ActorRegistry {
     private final Map<String, String> demonyms;       // case-sensitive -> side
     private final Map<String, String> sideNames;      // code -> display name
     private final Map<String, List<Actor>> leaders;   // side -> leaders in file order
+    private final java.util.Set<String> actorFirstTokens = new java.util.HashSet<>();  // first word of each key
+    private final java.util.Set<String> placeFirstWords = new java.util.HashSet<>();   // of places and demonyms
 
     private ActorRegistry(Map<String, Actor> actors, Map<String, String> places, Map<String, String> placeKinds,
                           Map<String, String> demonyms, Map<String, String> sideNames,
@@ -60,6 +62,39 @@ public final class ActorRegistry {
         Map<String, List<Actor>> l = new HashMap<>();
         leaders.forEach((k, v) -> l.put(k, List.copyOf(v)));
         this.leaders = Map.copyOf(l);
+        for (String k : this.actors.keySet()) {
+            actorFirstTokens.add(firstToken(k));
+        }
+        actorFirstTokens.add("");
+        for (String k : this.places.keySet()) {
+            placeFirstWords.add(k.split(" ")[0]);
+            placeFirstWords.add(firstToken(k));
+        }
+        for (String k : this.demonyms.keySet()) {
+            placeFirstWords.add(k.split(" ")[0]);
+            placeFirstWords.add(firstToken(k));
+        }
+    }
+
+    private static String firstToken(String s) {
+        int sp = s.indexOf(' ');
+        String t = sp < 0 ? s : s.substring(0, sp);
+        int ap = t.indexOf('\'');   // "people's liberation army" may be looked up from the word "People"
+        return ap > 0 ? t.substring(0, ap) : t;
+    }
+
+    /**
+     * False when no registry name or alias starts with this word, so a phrase starting with it need not be
+     * looked up (a fast pre-check for callers that try every sub-phrase).
+     */
+    public boolean mayStartActor(String word) {
+        return actorFirstTokens.contains(firstToken(key(word)));
+    }
+
+    /** False when no country, capital or demonym starts with this word as written (or without a final "."). */
+    public boolean mayStartPlace(String word) {
+        return placeFirstWords.contains(word)
+                || word.endsWith(".") && placeFirstWords.contains(word.substring(0, word.length() - 1));
     }
 
     /** The bundled world knowledge and default registry of well-known leaders, officials and institutions. */

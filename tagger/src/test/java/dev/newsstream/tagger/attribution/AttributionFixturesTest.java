@@ -24,7 +24,11 @@ import dev.newsstream.tagger.eval.Scorer;
  * estimate of generalisation; they are reported but asserted only loosely.
  */
 class AttributionFixturesTest {
-    static final Set<String> HELD_BACK = Set.of("009_armenia_azerbaijan_peace", "010_taiwan_strait_drills");
+    static final Set<String> HELD_BACK = Set.of("009_armenia_azerbaijan_peace", "010_taiwan_strait_drills",
+            "014_essequibo_talks");
+    /** Written (with 014, held back) for sides from roles of people the registry does not know. */
+    static final Set<String> ROLE_SIDES = Set.of("011_indus_waters_talks", "012_serbia_kosovo_brussels",
+            "013_lebanon_border_talks");
     static RuleAttributor attributor;
     static List<Path> articles;
 
@@ -38,11 +42,15 @@ class AttributionFixturesTest {
     }
 
     static Scorer.Scores score(boolean heldBack) {
+        return score(id -> HELD_BACK.contains(id) == heldBack && !ROLE_SIDES.contains(id));
+    }
+
+    static Scorer.Scores score(java.util.function.Predicate<String> which) {
         List<Scorer.Gold> gold = new ArrayList<>();
         List<Scorer.PredParagraph> preds = new ArrayList<>();
         for (Path txt : articles) {
             String id = Articles.stem(txt);
-            if (HELD_BACK.contains(id) != heldBack) {
+            if (!which.test(id)) {
                 continue;
             }
             gold.addAll(Articles.labels(txt.resolveSibling(id + ".labels.jsonl")));
@@ -77,6 +85,13 @@ class AttributionFixturesTest {
         assertThat(s.f1()).as(report(s)).isGreaterThanOrEqualTo(0.90);
         assertThat(s.speakerAcc()).as(report(s)).isGreaterThanOrEqualTo(0.90);
         assertThat(s.sideAcc()).as(report(s)).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void roleSideFixturesAreReported() {
+        Scorer.Scores s = score(ROLE_SIDES::contains);
+        System.out.println("== role-side fixtures\n" + report(s));
+        assertThat(s.f1()).as(report(s)).isGreaterThanOrEqualTo(0.5);
     }
 
     @Test

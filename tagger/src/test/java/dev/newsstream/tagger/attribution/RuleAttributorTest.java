@@ -210,4 +210,68 @@ class RuleAttributorTest {
                     assertThat(a.side()).isEqualTo("JPN");
                 });
     }
+
+    // ---------------------------------------------------------------- sides from roles (people not in the registry)
+
+    @Test
+    void appositiveRoleGivesTheLeadingCountryNotTheTarget() {
+        List<Attribution> s = run("t", "\"We made progress,\" said Jane Roe, the U.S. Special Envoy for Sudan.",
+                "Roe said the next round would be in Jeddah.");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Jane Roe");
+            assertThat(a.side()).isEqualTo("USA");
+        });
+        List<Attribution> first = run("t", "\"We made progress,\" said Jane Roe, the U.S. Special Envoy for Sudan.");
+        assertThat(first.get(0).evidence()).containsEntry("sideSource", "appositive-role");
+    }
+
+    @Test
+    void possessiveRoleBeforeAnAppositiveNameIsInheritedByPronouns() {
+        List<Attribution> s = run("t", "Sudan's army chief, Yasir Kabbashi, met the envoy. He said the war would go on.");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Yasir Kabbashi");
+            assertThat(a.side()).isEqualTo("SDN");
+        });
+    }
+
+    @Test
+    void organisationReferredBackToGivesTheSide() {
+        List<Attribution> s = run("t", "Hezbollah rejected the plan. \"There will be no talks,\" said Ali Haidar, "
+                + "a member of the group's political council.");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.side()).isEqualTo("LBN");
+            assertThat(a.evidence()).containsEntry("sideSource", "organisation-context");
+        });
+    }
+
+    @Test
+    void countryRoleResolvesToThePersonWithThatWholeTitle() {
+        List<Attribution> s = run("t", "Ukraine's Foreign Minister Andriy Sybiha and Defence Minister Rustem Umerov "
+                + "met NATO envoys on Monday.", "Ukraine's foreign minister said the talks were useful.");
+        assertThat(s).singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Andrii Sybiha"));
+    }
+
+    @Test
+    void outletReportedThatAndQuotedFragmentsInReportedSpeech() {
+        List<Attribution> s = run("t", "Egypt's state-run Al-Qahera News reported that the talks would resume.");
+        assertThat(s).singleElement().satisfies(a -> assertThat(a.side()).isEqualTo("EGY"));
+        List<Attribution> f = run("t", "Jonathan Pell said the gaps remained \"significant\" and that talks would go on.");
+        assertThat(f).singleElement().satisfies(a -> {
+            assertThat(a.direct()).isFalse();
+            assertThat(a.text()).contains("significant");
+        });
+    }
+
+    @Test
+    void theCountrysRoleTakesTheCountryNamedBeforeIt() {
+        List<Attribution> s = run("t", "Egypt hosted the talks. The country's foreign minister, Karim Fahmy, said the "
+                + "talks would resume.");
+        assertThat(s).singleElement().satisfies(a -> {
+            assertThat(a.speaker()).isEqualTo("Karim Fahmy");
+            assertThat(a.side()).isEqualTo("EGY");
+        });
+        List<Attribution> after = run("t", "Talks in Oman ended. \"We are hopeful,\" said Badr Salim, the country's "
+                + "foreign minister.");
+        assertThat(after).singleElement().satisfies(a -> assertThat(a.side()).isEqualTo("OMN"));
+    }
 }

@@ -46,4 +46,23 @@ class OpenNlpTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void greedyWindowTagsAgreeWithTheBeamTaggerOnCueWindows() {
+        String[][] windows = {
+            {"Several", "reports", "said", "the", "talks"},
+            {"the", "Israeli", "military", "said", "it", "had", "struck"},
+            {"a", "stern", "warning", "to", "Pyongyang"},
+            {"his", "fabricated", "charges", "against", "the"},
+        };
+        for (String[] w : windows) {
+            List<Token> beam = OpenNlp.tokens(String.join(" ", w), 0, String.join(" ", w).length(), false);
+            String[] greedy = OpenNlp.posTags(w);
+            assertThat(greedy).hasSize(w.length);
+            for (int i = 0; i < w.length; i++) {
+                assertThat(greedy[i]).as(String.join(" ", w) + " @" + i).isEqualTo(beam.get(i).pos());
+            }
+        }
+        assertThat(OpenNlp.posTags(new String[0])).isEmpty();
+    }
 }
