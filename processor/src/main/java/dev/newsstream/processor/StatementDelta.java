@@ -11,6 +11,11 @@ public record StatementDelta(int schemaVersion, String articleId, int seq, Strin
                              String stance, Double compound, Instant publishedAt, int weight) implements Versioned {
     public static final int SCHEMA_VERSION = 1;
 
+    /** The same contribution without the statement's text (what a memo keeps for a later withdrawal). */
+    public StatementDelta withoutText() {
+        return new StatementDelta(schemaVersion, articleId, seq, side, speaker, null, stance, compound, publishedAt, weight);
+    }
+
     public StatementDelta withWeight(int w) {
         return new StatementDelta(schemaVersion, articleId, seq, side, speaker, text, stance, compound, publishedAt, w);
     }

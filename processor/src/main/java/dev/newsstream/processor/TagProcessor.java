@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,14 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             new JsonSerde<>(ParagraphEvent.class, ParagraphEvent.SCHEMA_VERSION);
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, ArticleState> store;
+    private final Map<String, ArticleState> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ArticleState> eldest) {
+            return size() > RECENT_ARTICLES;
+        }
+    };
+    /** Articles whose state is kept as objects; bounded so memory stays flat. */
+    static final int RECENT_ARTICLES = 2_000;
 
     TagProcessor(Tagger tagger, NewsTopology.Options options, ProcessorMetrics metrics) {
         this.tagger = tagger;
@@ -79,8 +88,27 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
                 }
             }
         }
-        old.forEach(store::delete);
+        for (String key : old) {
+            store.delete(key);
+            recent.remove(key);
+        }
         metrics.expired(old.size());
+    }
+
+    /**
+     * The article's state: from the recently used ones kept as objects (an article's paragraphs arrive one after
+     * another, and reading the store means deserialising the state for every paragraph), else from the store.
+     * Safe because this processor is the store's only writer for its task, and a task that is closed (after a
+     * rebalance or an aborted transaction) gets a new processor with an empty cache.
+     */
+    private ArticleState load(String articleId) {
+        ArticleState s = recent.get(articleId);
+        return s != null ? s : store.get(articleId);
+    }
+
+    private void save(String articleId, ArticleState state) {
+        store.put(articleId, state);
+        recent.put(articleId, state);
     }
 
     @Override
@@ -136,14 +164,14 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
 
     private void tag(Record<byte[], byte[]> record, ParagraphEvent p) {
         long now = context.currentSystemTimeMs();
-        ArticleState state = store.get(p.articleId());
+        ArticleState state = load(p.articleId());
         ArticleContext ctx = state == null ? ArticleContext.start(p.title()) : state.context();
         Map<Integer, ArticleState.ParagraphMemo> memos = state == null ? new HashMap<>() : new HashMap<>(state.paragraphs());
         String fingerprint = fingerprint(p.text());
         ArticleState.ParagraphMemo previous = memos.get(p.seq());
         if (previous != null && previous.fingerprint().equals(fingerprint)) {
             metrics.duplicate();
-            store.put(p.articleId(), new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
+            save(p.articleId(), new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
             return;
         }
         List<StatementEvent> statements = new ArrayList<>();
@@ -165,8 +193,10 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             }
         }
         deltas.addAll(added);
-        memos.put(p.seq(), new ArticleState.ParagraphMemo(fingerprint, added));
-        store.put(p.articleId(), new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
+        // the memo only needs what a withdrawal subtracts: not the statement's text
+        memos.put(p.seq(), new ArticleState.ParagraphMemo(fingerprint,
+                added.stream().map(StatementDelta::withoutText).toList()));
+        save(p.articleId(), new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
         TaggedParagraphEvent out = new TaggedParagraphEvent(TaggedParagraphEvent.SCHEMA_VERSION, p.articleId(),
                 p.seq(), p.paragraphs(), p.block(), p.text(), p.title(), p.url(), p.source(), p.publishedAt(),
                 p.ingestedAt(), Instant.ofEpochMilli(now), statements);
