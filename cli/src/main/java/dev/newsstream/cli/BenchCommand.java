@@ -78,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "which runs (default: all: ${DEFAULT-VALUE})")
     List<String> scenarios;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a processor setting for the pipeline and latency "
+            + "runs, e.g. --set commit.interval.ms=50 (docs/configuration.md)")
+    Map<String, String> set = new LinkedHashMap<>();
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
@@ -199,6 +203,7 @@ final class BenchCommand implements Callable<Integer> {
         flags.put("state.dir", workDir.resolve(app).toString());
         flags.put("processing.guarantee", guarantee);
         flags.putAll(SettingsLoader.topicSettings(topics));
+        flags.putAll(set);
         return SettingsLoader.load(null, Map.of(), flags, w -> { });
     }
 
