@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +38,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -90,6 +88,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private final AtomicLong peakHeap = new AtomicLong();
     private Path workDir;
+    /** One tagger for every run: immutable and thread-safe, so the models and registry load once. */
+    private Tagger tagger;
 
     /** One corpus paragraph with the title of its article and the sides the tagger finds in it alone. */
     record CorpusParagraph(String title, String text, Set<String> sides, int statements) {
@@ -97,6 +97,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        tagger = Taggers.create(null, null);
         List<CorpusParagraph> corpus = corpus(files.isEmpty() ? List.of(DemoCommand.samplesDir()) : files);
         if (corpus.isEmpty()) {
             throw new IllegalArgumentException("no paragraphs found in the input articles");
@@ -128,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             sampler.interrupt();
-            deleteQuietly(workDir);
+            Dirs.deleteQuietly(workDir, "bench");
         }
         figures.put("peak_heap_mb", round1(peakHeap.get() / 1048576.0));
         figures.put("peak_rss_mb", round1(peakRssKb() / 1024.0));
@@ -149,7 +150,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private List<CorpusParagraph> corpus(List<Path> inputs) throws IOException {
-        Tagger tagger = Taggers.create(null, null);
         List<CorpusParagraph> out = new ArrayList<>();
         for (Path f : TagCommand.expand(inputs)) {
             Article a = TextArticles.read(f, Instant.EPOCH);
@@ -214,7 +214,7 @@ final class BenchCommand implements Callable<Integer> {
                 topics.sideSentimentHourly(), topics.sideSentimentDaily(), topics.deadLetters());
         ProcessorSettings s = settings(broker.bootstrapServers(), app, topics, guarantee);
         System.out.printf("%nPipeline, %s: tagging %d paragraphs ...%n", guarantee, paragraphs);
-        try (NewsProcessor processor = new NewsProcessor(s, Taggers.create(null, null), ProcessorMetrics.noop())) {
+        try (NewsProcessor processor = new NewsProcessor(s, tagger, ProcessorMetrics.noop())) {
             NewsProcessor.createTopics(s);
             try (KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(), topics.taggedParagraphs(), topics.sideSentiment())) {
                 AtomicLong running = runningClock(processor.streams());
@@ -308,7 +308,7 @@ final class BenchCommand implements Callable<Integer> {
         long[] seenAt = new long[total];
         JsonSerde<ParagraphEvent> serde = JsonSerde.of(ParagraphEvent.class);
         JsonSerde<TableRow> rs = JsonSerde.of(TableRow.class);
-        try (NewsProcessor processor = new NewsProcessor(s, Taggers.create(null, null), ProcessorMetrics.noop())) {
+        try (NewsProcessor processor = new NewsProcessor(s, tagger, ProcessorMetrics.noop())) {
             processor.start();
             processor.awaitRunning(Duration.ofSeconds(120));
             Map<String, Integer> nextUnseen = new HashMap<>();
@@ -451,16 +451,5 @@ final class BenchCommand implements Callable<Integer> {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("newsstream bench: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

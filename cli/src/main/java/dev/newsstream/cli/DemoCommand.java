@@ -7,13 +7,11 @@ import dev.newsstream.processor.SettingsLoader;
 import dev.newsstream.producer.ProducerRunner;
 import dev.newsstream.producer.ProducerSettings;
 import dev.newsstream.producer.PublishSummary;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -124,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 return 0;
             } finally {
-                deleteQuietly(stateDir);
+                Dirs.deleteQuietly(stateDir, "demo");
             }
         } finally {
             finished.countDown();
@@ -194,17 +191,6 @@ final class DemoCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // already shutting down
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("newsstream demo: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

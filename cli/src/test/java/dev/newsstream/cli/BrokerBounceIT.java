@@ -60,12 +60,7 @@ class BrokerBounceIT {
                         .atMost(Duration.ofMinutes(5))
                         .until(() -> out.poll().tagged >= paragraphs && out.matches(expected) || !alive(processor));
                 assertThat(processor.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-                out.drain();
-                assertThat(out.sides).isEqualTo(expected.sides());
-                assertThat(out.speakers).isEqualTo(expected.speakers());
-                assertThat(out.tagged).as("one tagged record per input paragraph").isEqualTo(paragraphs);
-                assertThat(out.taggedPerParagraph).hasSize(paragraphs).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
-                assertThat(out.deadLetters).isEmpty();
+                out.assertExactlyOnce(expected, paragraphs);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.newsstream.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.newsstream.events.JsonSerde;
 import dev.newsstream.events.ParagraphEvent;
 import dev.newsstream.events.TableRow;
@@ -262,6 +264,20 @@ final class FaultKit {
 
         boolean matches(Tables expected) {
             return sides.equals(expected.sides()) && speakers.equals(expected.speakers());
+        }
+
+        /**
+         * Reads to the end and asserts exactly-once: the tables equal the expected ones, every input paragraph
+         * was tagged exactly once, and nothing was dead-lettered.
+         */
+        void assertExactlyOnce(Tables expected, int paragraphs) {
+            drain();
+            assertThat(sides).isEqualTo(expected.sides());
+            assertThat(speakers).isEqualTo(expected.speakers());
+            assertThat(tagged).as("one tagged record per input paragraph").isEqualTo(paragraphs);
+            assertThat(taggedPerParagraph).hasSize(paragraphs)
+                    .allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+            assertThat(deadLetters).isEmpty();
         }
 
         @Override

@@ -95,12 +95,7 @@ class HardKillIT {
             child.destroy(); // SIGTERM: the clean path, which commits what it has
             assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("clean exit on SIGTERM").isTrue();
 
-            out.drain();
-            assertThat(out.sides).isEqualTo(expected.sides());
-            assertThat(out.speakers).isEqualTo(expected.speakers());
-            assertThat(out.tagged).as("one tagged record per input paragraph").isEqualTo(paragraphs);
-            assertThat(out.taggedPerParagraph).hasSize(paragraphs).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
-            assertThat(out.deadLetters).isEmpty();
+            out.assertExactlyOnce(expected, paragraphs);
             System.out.printf("HardKillIT: %d paragraphs (%d before the kill), %d statements, %d committed when"
                     + " killed, %d s from restart to exact tables%n", paragraphs,
                     FaultKit.paragraphs(articles.subList(0, before)), expected.statements(), committedAtKill,
