@@ -1,11 +1,12 @@
 package dev.newsstream.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsstream.events.Json;
 import dev.newsstream.events.JsonSerde;
 import dev.newsstream.events.ParagraphEvent;
 import dev.newsstream.events.TableRow;
-import dev.newsstream.events.TaggedParagraphEvent;
 import dev.newsstream.events.TopicNames;
 import dev.newsstream.kafka.EmbeddedKafkaBroker;
 import dev.newsstream.processor.NewsProcessor;
@@ -69,6 +70,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "30", description = "length of the latency run (default ${DEFAULT-VALUE})")
     int latencySeconds;
 
+    @Option(names = "--warmup-paragraphs", defaultValue = "30000", description = "paragraphs run through the "
+            + "pipeline, not measured, before the first scenario, so the figures are for JIT-compiled code; 0 for a cold "
+            + "JVM (default ${DEFAULT-VALUE})")
+    int warmupParagraphs;
+
+    @Option(names = "--latency-warmup-seconds", defaultValue = "10", description = "paragraphs offered at the same rate "
+            + "before the latency run, not measured, so the JIT has compiled the tagger (default ${DEFAULT-VALUE})")
+    int latencyWarmupSeconds;
+
     @Option(names = "--partitions", defaultValue = "3", description = "input partitions of the throughput runs (default ${DEFAULT-VALUE})")
     int partitions;
 
@@ -79,6 +89,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a processor setting for the pipeline and latency "
             + "runs, e.g. --set commit.interval.ms=50 (docs/configuration.md)")
     Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--latency-csv", paramLabel = "FILE", description = "also write every latency sample (send time, "
+            + "latency, warm-up or not) as CSV")
+    Path latencyDump;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
@@ -116,6 +130,15 @@ final class BenchCommand implements Callable<Integer> {
             long t = System.nanoTime();
             preload(broker.bootstrapServers(), input, corpus, paragraphs);
             System.out.printf("Published %d paragraphs in %.1f s.%n", paragraphs, (System.nanoTime() - t) / 1e9);
+            if (warmupParagraphs > 0) {
+                // JMH-style warm-up: a processor runs for days, so the figures are for compiled code, not for the
+                // interpreter of the first minute (see docs/performance.md for the cold figures)
+                String warmTopic = "bench.warmup";
+                broker.createTopics(List.of(warmTopic), partitions);
+                preload(broker.bootstrapServers(), warmTopic, corpus, warmupParagraphs);
+                pipeline(broker, warmTopic, "exactly_once_v2", warmupParagraphs, "Warm-up (not measured), exactly_once_v2");
+            }
+            figures.put("warmup_paragraphs", warmupParagraphs);
             for (String scenario : scenarios) {
                 switch (scenario) {
                     case "pipeline-eos" -> figures.put("pipeline_eos_paragraphs_per_s", pipeline(broker, input, "exactly_once_v2"));
@@ -208,21 +231,26 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private double pipeline(EmbeddedKafkaBroker broker, String input, String guarantee) throws Exception {
+        return pipeline(broker, input, guarantee, paragraphs, "Pipeline, " + guarantee);
+    }
+
+    private double pipeline(EmbeddedKafkaBroker broker, String input, String guarantee, int paragraphs, String label)
+            throws Exception {
         String app = "bench-pipeline-" + guarantee.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
         TopicNames topics = TopicNames.defaults().withPrefix(app + ".");
         topics = new TopicNames(input, topics.taggedParagraphs(), topics.sideSentiment(), topics.speakerSentiment(),
                 topics.sideSentimentHourly(), topics.sideSentimentDaily(), topics.deadLetters());
         ProcessorSettings s = settings(broker.bootstrapServers(), app, topics, guarantee);
-        System.out.printf("%nPipeline, %s: tagging %d paragraphs ...%n", guarantee, paragraphs);
+        System.out.printf("%n%s: tagging %d paragraphs ...%n", label, paragraphs);
         try (NewsProcessor processor = new NewsProcessor(s, tagger, ProcessorMetrics.noop())) {
             NewsProcessor.createTopics(s);
-            try (KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(), topics.taggedParagraphs(), topics.sideSentiment())) {
-                AtomicLong running = runningClock(processor.streams());
-                processor.streams().start();
-                processor.awaitRunning(Duration.ofSeconds(120));
+            AtomicLong running = runningClock(processor.streams());
+            processor.streams().start();
+            processor.awaitRunning(Duration.ofSeconds(120));
+            try (KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(),
+                    topics.taggedParagraphs(), topics.sideSentiment())) {
                 // timed from the moment tasks were assigned (the first input can be read), not from start-up
                 long t0 = running.get();
-                JsonSerde<TaggedParagraphEvent> ts = JsonSerde.of(TaggedParagraphEvent.class);
                 JsonSerde<TableRow> rs = JsonSerde.of(TableRow.class);
                 long tagged = 0;
                 long statements = 0;
@@ -232,7 +260,7 @@ final class BenchCommand implements Callable<Integer> {
                     for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
                         if (r.topic().equals(topics.taggedParagraphs())) {
                             tagged++;
-                            statements += ts.deserialize(r.topic(), r.value()).statements().size();
+                            statements += countStatements(r.value());
                         } else {
                             sideCounts.put(r.key(), rs.deserialize(r.topic(), r.value()).statements());
                         }
@@ -252,6 +280,33 @@ final class BenchCommand implements Callable<Integer> {
                     checkAlive(processor.streams(), t0);
                 }
             }
+        }
+    }
+
+    /**
+     * The length of a tagged paragraph's {@code statements} array, read with the streaming parser and skipping
+     * everything else: binding every paragraph to objects would take CPU on the bench's thread from the processor
+     * it measures.
+     */
+    static int countStatements(byte[] taggedParagraph) throws IOException {
+        try (JsonParser p = Json.mapper().getFactory().createParser(taggedParagraph)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a tagged paragraph is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("statements".equals(field) && value == JsonToken.START_ARRAY) {
+                    int n = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        p.skipChildren();
+                        n++;
+                    }
+                    return n;
+                }
+                p.skipChildren();
+            }
+            return 0;
         }
     }
 
@@ -300,9 +355,11 @@ final class BenchCommand implements Callable<Integer> {
         if (withStatements.isEmpty()) {
             throw new IllegalArgumentException("no paragraph of the corpus has a statement; cannot measure latency");
         }
-        int total = rate * latencySeconds;
-        System.out.printf("%nLatency: %d paragraphs at %d/s (exactly_once_v2, commit.interval.ms=%d) ...%n",
-                total, rate, s.commitInterval().toMillis());
+        int warm = rate * latencyWarmupSeconds;
+        int total = warm + rate * latencySeconds;
+        System.out.printf("%nLatency: %d paragraphs at %d/s (exactly_once_v2, commit.interval.ms=%d), measured after "
+                + "%d warm-up paragraphs (%d s) ...%n", total - warm, rate, s.commitInterval().toMillis(), warm,
+                latencyWarmupSeconds);
         long[] sentAt = new long[total];
         Set<String>[] sidesOf = newSetArray(total);
         long[] seenAt = new long[total];
@@ -317,7 +374,7 @@ final class BenchCommand implements Callable<Integer> {
                          new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
                 long start = System.nanoTime();
                 int sent = 0;
-                long deadline = start + Duration.ofSeconds(latencySeconds + 60L).toNanos();
+                long deadline = start + Duration.ofSeconds(latencyWarmupSeconds + latencySeconds + 60L).toNanos();
                 Map<String, List<Integer>> bySide = new HashMap<>();
                 while (true) {
                     long now = System.nanoTime();
@@ -363,9 +420,16 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        long[] lat = new long[total];
-        for (int i = 0; i < total; i++) {
-            lat[i] = seenAt[i] - sentAt[i];
+        if (latencyDump != null) {
+            StringBuilder sb = new StringBuilder("sent_at_ms,latency_ms,warmup\n");
+            for (int i = 0; i < total; i++) {
+                sb.append(sentAt[i]).append(',').append(seenAt[i] - sentAt[i]).append(',').append(i < warm).append('\n');
+            }
+            Files.writeString(latencyDump, sb);
+        }
+        long[] lat = new long[total - warm];
+        for (int i = warm; i < total; i++) {
+            lat[i - warm] = seenAt[i] - sentAt[i];
         }
         Arrays.sort(lat);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -373,9 +437,10 @@ final class BenchCommand implements Callable<Integer> {
         out.put("latency_p95_ms", (double) pct(lat, 0.95));
         out.put("latency_p99_ms", (double) pct(lat, 0.99));
         out.put("latency_max_ms", (double) lat[lat.length - 1]);
-        out.put("latency_samples", total);
+        out.put("latency_samples", lat.length);
+        out.put("latency_warmup_s", latencyWarmupSeconds);
         System.out.printf("  p50 %d ms, p95 %d ms, p99 %d ms over %d paragraphs%n", pct(lat, 0.5), pct(lat, 0.95),
-                pct(lat, 0.99), total);
+                pct(lat, 0.99), lat.length);
         return out;
     }
 
