@@ -47,9 +47,12 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class NewsTopology {
     public static final String ARTICLE_STORE = "article-state-store";
+    /** Article ids by the minute they were last seen, so the TTL punctuator reads only what has expired. */
+    public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
     public static final String SIDE_STORE = "side-sentiment-store";
     public static final String SPEAKER_STORE = "speaker-sentiment-store";
-    public static final String ARTICLE_SIDE_STORE = "article-side-sentiment-store";
+    /** Kept by the tag step itself (its key starts with the article id), so it needs no repartition topic. */
+    public static final String ARTICLE_SIDE_STORE = "article-side-stats-store";
     public static final String SIDE_HOURLY_STORE = "side-sentiment-hourly-store";
     public static final String SIDE_DAILY_STORE = "side-sentiment-daily-store";
     /** Statements without a speaker are counted in the side tables but not in the speaker table. */
@@ -83,12 +86,19 @@ public final class NewsTopology {
         JsonSerde<Stats> statsSerde = new JsonSerde<>(Stats.class);
         JsonSerde<TableRow> rowSerde = new JsonSerde<>(TableRow.class);
 
+        // Caching: an article's paragraphs usually arrive within one commit interval, so its state and its article
+        // × side rows reach the changelog once per commit instead of once per paragraph.
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_STORE),
-                Serdes.String(), stateSerde));
+                Serdes.String(), stateSerde).withCachingEnabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_SIDE_STORE),
+                Serdes.String(), statsSerde).withCachingEnabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_EXPIRY_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         KStream<String, Outcome> outcomes = b
                 .stream(t.paragraphs(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("paragraphs-source"))
-                .process(() -> new TagProcessor(tagger, o, metrics), Named.as("parse-and-tag"), ARTICLE_STORE);
+                .process(() -> new TagProcessor(tagger, o, metrics), Named.as("parse-and-tag"), ARTICLE_STORE,
+                        ARTICLE_SIDE_STORE, ARTICLE_EXPIRY_STORE);
 
         Map<String, KStream<String, Outcome>> branches = outcomes.split(Named.as("outcome-"))
                 .branch((k, v) -> v instanceof Outcome.Dead, Branched.as("dead"))
@@ -108,7 +118,7 @@ public final class NewsTopology {
         KStream<String, StatementDelta> deltas = tagged.flatMapValues(Outcome.Tagged::deltas, Named.as("statement-deltas"));
 
         // per side, all time
-        KGroupedStream<String, StatementDelta> bySide = deltas.groupBy((k, d) -> d.side() == null ? "UNKNOWN" : d.side(),
+        KGroupedStream<String, StatementDelta> bySide = deltas.groupBy((k, d) -> sideKey(d.side()),
                 Grouped.with("deltas-by-side", Serdes.String(), deltaSerde));
         bySide.aggregate(Stats::new, (side, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("side-aggregate"),
                         Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SIDE_STORE)
@@ -133,12 +143,8 @@ public final class NewsTopology {
                 .mapValues((sp, s) -> s.toRow("speaker", sp, s.dominantSide(), sp, null, null, null), Named.as("speaker-rows"))
                 .to(t.speakerSentiment(), Produced.with(Serdes.String(), rowSerde).withName("speaker-sentiment-sink"));
 
-        // per article x side (queryable; no output topic)
-        deltas.groupBy((k, d) -> articleSideKey(d.articleId(), d.side() == null ? "UNKNOWN" : d.side()),
-                        Grouped.with("deltas-by-article-side", Serdes.String(), deltaSerde))
-                .aggregate(Stats::new, (k, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("article-side-aggregate"),
-                        Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(ARTICLE_SIDE_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(statsSerde));
+        // per article x side (queryable; no output topic): kept by the tag step itself (TagProcessor), since its key
+        // starts with the article id and the paragraphs are already partitioned by it
         return b.build();
     }
 
@@ -150,6 +156,11 @@ public final class NewsTopology {
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return p;
+    }
+
+    /** The side a statement is counted under: its side, or {@code UNKNOWN} when none was found. */
+    public static String sideKey(String side) {
+        return side == null ? "UNKNOWN" : side;
     }
 
     /** Key of the article-side store: {@code articleId + '\u001f' + side} (unit separator: never in an id). */

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
@@ -47,13 +48,11 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             new JsonSerde<>(ParagraphEvent.class, ParagraphEvent.SCHEMA_VERSION);
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, ArticleState> store;
-    private final Map<String, ArticleState> recent = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ArticleState> eldest) {
-            return size() > RECENT_ARTICLES;
-        }
-    };
-    /** Articles whose state is kept as objects; bounded so memory stays flat. */
+    private KeyValueStore<String, Stats> articleSides;
+    private KeyValueStore<String, Long> expiry;
+    private final Map<String, ArticleState> recent = lru(RECENT_ARTICLES);
+    private final Map<String, Stats> recentSides = lru(RECENT_ARTICLES * 2);
+    /** Articles whose state (and article × side rows) are kept as objects; bounded so memory stays flat. */
     static final int RECENT_ARTICLES = 2_000;
 
     TagProcessor(Tagger tagger, NewsTopology.Options options, ProcessorMetrics metrics) {
@@ -62,10 +61,26 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         this.metrics = metrics;
     }
 
+    private static <V> Map<String, V> lru(int capacity) {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
         this.store = context.getStateStore(NewsTopology.ARTICLE_STORE);
+        this.articleSides = context.getStateStore(NewsTopology.ARTICLE_SIDE_STORE);
+        this.expiry = context.getStateStore(NewsTopology.ARTICLE_EXPIRY_STORE);
+        // Kafka Streams calls init() again on this same instance when it revives a task after an aborted
+        // transaction, with the stores wiped and restored to the last commit: objects cached before that may hold
+        // uncommitted state, so the caches start empty on every init.
+        recent.clear();
+        recentSides.clear();
         Duration every = options.contextTtl().dividedBy(4);
         if (every.compareTo(Duration.ofMinutes(1)) > 0) {
             every = Duration.ofMinutes(1);
@@ -76,39 +91,104 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
-    /** Drops article state idle for longer than the TTL, so state does not grow without bound. */
+    /**
+     * Drops article state idle for longer than the TTL, so state does not grow without bound. Reads only the
+     * expiry index entries of the minutes that have passed the TTL (never the whole store): the cost of a run is
+     * that of the articles it drops, so it does not stall the stream thread when millions of articles are kept.
+     */
     private void expire(long nowMs) {
         long cutoff = nowMs - options.contextTtl().toMillis();
-        List<String> old = new ArrayList<>();
+        if (expiry.get(INDEX_COMPLETE) == null) {
+            indexExistingArticles();
+        }
+        // the minutes before the cutoff's own minute: every article last seen in them has expired. The bound is the
+        // cutoff minute's bare time key, which sorts after every key of an earlier minute and before its own keys.
+        String upTo = String.format(Locale.ROOT, "%019d", Math.max(0, Math.floorDiv(cutoff, EXPIRY_BUCKET_MS) * EXPIRY_BUCKET_MS));
+        List<String> indexKeys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = expiry.range(EXPIRY_KEY_MIN, upTo)) {
+            while (it.hasNext()) {
+                indexKeys.add(it.next().key);
+            }
+        }
+        int dropped = 0;
+        for (String indexKey : indexKeys) {
+            String articleId = indexKey.substring(indexKey.indexOf(EXPIRY_SEPARATOR) + 1);
+            expiry.delete(indexKey);
+            ArticleState state = load(articleId);
+            if (state != null && state.lastSeenMs() < cutoff) {
+                store.delete(articleId);
+                recent.remove(articleId);
+                dropped++;
+            }
+        }
+        metrics.expired(dropped);
+    }
+
+    /**
+     * Builds the expiry index of a store written before the index existed (once; a marker entry says it is done).
+     * New stores are empty here, so this costs nothing after an upgrade's first run.
+     */
+    private void indexExistingArticles() {
+        List<KeyValue<String, Long>> entries = new ArrayList<>();
         try (KeyValueIterator<String, ArticleState> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<String, ArticleState> kv = it.next();
-                if (kv.value == null || kv.value.lastSeenMs() < cutoff) {
-                    old.add(kv.key);
-                }
+                long lastSeen = kv.value == null ? 0 : kv.value.lastSeenMs();
+                entries.add(KeyValue.pair(expiryKey(lastSeen, kv.key), lastSeen));
             }
         }
-        for (String key : old) {
-            store.delete(key);
-            recent.remove(key);
+        expiry.putAll(entries);
+        expiry.put(INDEX_COMPLETE, 0L);
+    }
+
+    /**
+     * Key of the expiry index: the start of the article's last-seen minute (19 digits, so the keys sort by time),
+     * the unit separator, the article id. Value: the exact last-seen time.
+     */
+    static String expiryKey(long lastSeenMs, String articleId) {
+        long bucket = Math.max(0, Math.floorDiv(lastSeenMs, EXPIRY_BUCKET_MS) * EXPIRY_BUCKET_MS);
+        return String.format(Locale.ROOT, "%019d", bucket) + EXPIRY_SEPARATOR + articleId;
+    }
+
+    private void index(String articleId, ArticleState before, ArticleState after) {
+        String key = expiryKey(after.lastSeenMs(), articleId);
+        if (before != null) {
+            String old = expiryKey(before.lastSeenMs(), articleId);
+            if (old.equals(key)) {
+                return; // the same minute: most paragraphs of an article
+            }
+            expiry.delete(old);
         }
-        metrics.expired(old.size());
+        expiry.put(key, after.lastSeenMs());
+    }
+
+    static final long EXPIRY_BUCKET_MS = 60_000;
+    private static final char EXPIRY_SEPARATOR = '\u001f';
+    private static final String EXPIRY_KEY_MIN = "0";
+    /** Sorts after every time key ('~' > digits): present once the index covers every article in the store. */
+    static final String INDEX_COMPLETE = "~index-complete";
+
+    @Override
+    public void close() {
+        recent.clear();
+        recentSides.clear();
     }
 
     /**
      * The article's state: from the recently used ones kept as objects (an article's paragraphs arrive one after
      * another, and reading the store means deserialising the state for every paragraph), else from the store.
-     * Safe because this processor is the store's only writer for its task, and a task that is closed (after a
-     * rebalance or an aborted transaction) gets a new processor with an empty cache.
+     * Safe because this processor is the store's only writer for its task, and the cache is emptied whenever the
+     * task is (re)initialised, e.g. after an aborted transaction.
      */
     private ArticleState load(String articleId) {
         ArticleState s = recent.get(articleId);
         return s != null ? s : store.get(articleId);
     }
 
-    private void save(String articleId, ArticleState state) {
+    private void save(String articleId, ArticleState before, ArticleState state) {
         store.put(articleId, state);
         recent.put(articleId, state);
+        index(articleId, before, state);
     }
 
     @Override
@@ -171,7 +251,7 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         ArticleState.ParagraphMemo previous = memos.get(p.seq());
         if (previous != null && previous.fingerprint().equals(fingerprint)) {
             metrics.duplicate();
-            save(p.articleId(), new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
+            save(p.articleId(), state, new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
             return;
         }
         List<StatementEvent> statements = new ArrayList<>();
@@ -193,16 +273,37 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             }
         }
         deltas.addAll(added);
+        updateArticleSides(deltas, now);
         // the memo only needs what a withdrawal subtracts: not the statement's text
         memos.put(p.seq(), new ArticleState.ParagraphMemo(fingerprint,
                 added.stream().map(StatementDelta::withoutText).toList()));
-        save(p.articleId(), new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
+        save(p.articleId(), state, new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
         TaggedParagraphEvent out = new TaggedParagraphEvent(TaggedParagraphEvent.SCHEMA_VERSION, p.articleId(),
                 p.seq(), p.paragraphs(), p.block(), p.text(), p.title(), p.url(), p.source(), p.publishedAt(),
                 p.ingestedAt(), Instant.ofEpochMilli(now), statements);
         long ts = p.publishedAt() != null ? p.publishedAt().toEpochMilli() : record.timestamp();
         metrics.tagged(statements.size());
         context.forward(new Record<>(p.articleId(), new Outcome.Tagged(out, deltas), ts, record.headers()));
+    }
+
+    /**
+     * The article × side table lives in this step: its key starts with the article id, so the paragraph's own task
+     * owns it and no repartition is needed (withdrawals first, as they come in {@code deltas}).
+     */
+    private void updateArticleSides(List<StatementDelta> deltas, long now) {
+        for (StatementDelta d : deltas) {
+            String key = NewsTopology.articleSideKey(d.articleId(), NewsTopology.sideKey(d.side()));
+            Stats s = recentSides.get(key);
+            if (s == null) {
+                s = articleSides.get(key);
+            }
+            if (s == null) {
+                s = new Stats();
+            }
+            s.apply(d, now);
+            articleSides.put(key, s);
+            recentSides.put(key, s);
+        }
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String stage, String errorClass, String message) {

@@ -169,6 +169,13 @@ class NewsTopologyTest {
         assertThat(table.get("USA").minCompound()).isNull();
         assertThat(table.get("PRK").statements()).isEqualTo(1);
         assertThat(table.get("PRK").maxCompound()).isEqualTo(0.5);
+
+        // the article x side table, kept by the tag step, follows the same correction
+        KeyValueStore<String, Stats> articleSides = driver.getKeyValueStore(NewsTopology.ARTICLE_SIDE_STORE);
+        assertThat(articleSides.get(NewsTopology.articleSideKey("a", "USA")).statements()).isZero();
+        assertThat(articleSides.get(NewsTopology.articleSideKey("a", "PRK")).statements()).isEqualTo(1);
+        assertThat(articleSides.get(NewsTopology.articleSideKey("a", "PRK")).toRow("article-side", "k", "PRK", null,
+                "a", null, null).maxCompound()).isEqualTo(0.5);
     }
 
     @Test
