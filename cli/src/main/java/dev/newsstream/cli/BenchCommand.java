@@ -101,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     private final AtomicLong peakHeap = new AtomicLong();
+    private double lastCpuMsPerParagraph;
     private Path workDir;
     /** One tagger for every run: immutable and thread-safe, so the models and registry load once. */
     private Tagger tagger;
@@ -141,8 +142,14 @@ final class BenchCommand implements Callable<Integer> {
             figures.put("warmup_paragraphs", warmupParagraphs);
             for (String scenario : scenarios) {
                 switch (scenario) {
-                    case "pipeline-eos" -> figures.put("pipeline_eos_paragraphs_per_s", pipeline(broker, input, "exactly_once_v2"));
-                    case "pipeline-alos" -> figures.put("pipeline_alos_paragraphs_per_s", pipeline(broker, input, "at_least_once"));
+                    case "pipeline-eos" -> {
+                        figures.put("pipeline_eos_paragraphs_per_s", pipeline(broker, input, "exactly_once_v2"));
+                        figures.put("pipeline_eos_cpu_ms_per_paragraph", lastCpuMsPerParagraph);
+                    }
+                    case "pipeline-alos" -> {
+                        figures.put("pipeline_alos_paragraphs_per_s", pipeline(broker, input, "at_least_once"));
+                        figures.put("pipeline_alos_cpu_ms_per_paragraph", lastCpuMsPerParagraph);
+                    }
                     case "passthrough-eos" -> figures.put("passthrough_eos_paragraphs_per_s", passthrough(broker, input, "exactly_once_v2"));
                     case "passthrough-alos" -> figures.put("passthrough_alos_paragraphs_per_s", passthrough(broker, input, "at_least_once"));
                     case "latency" -> figures.putAll(latency(broker, corpus));
@@ -251,6 +258,7 @@ final class BenchCommand implements Callable<Integer> {
                     topics.taggedParagraphs(), topics.sideSentiment())) {
                 // timed from the moment tasks were assigned (the first input can be read), not from start-up
                 long t0 = running.get();
+                long cpu0 = processCpuNanos();
                 JsonSerde<TableRow> rs = JsonSerde.of(TableRow.class);
                 long tagged = 0;
                 long statements = 0;
@@ -269,8 +277,10 @@ final class BenchCommand implements Callable<Integer> {
                     if (tagged >= paragraphs && inTables == statements) {
                         double secs = (System.nanoTime() - t0) / 1e9;
                         double rate = paragraphs / secs;
-                        System.out.printf(Locale.ROOT, "  %d paragraphs, %d statements in %.1f s: %.0f paragraphs/s%n",
-                                tagged, statements, secs, rate);
+                        lastCpuMsPerParagraph = round3((processCpuNanos() - cpu0) / 1e6 / paragraphs);
+                        System.out.printf(Locale.ROOT, "  %d paragraphs, %d statements in %.1f s: %.0f paragraphs/s, "
+                                + "%.3f ms of CPU per paragraph (whole JVM, broker included)%n",
+                                tagged, statements, secs, rate, lastCpuMsPerParagraph);
                         return round1(rate);
                     }
                     if (System.nanoTime() - lastReport > 5_000_000_000L) {
@@ -497,6 +507,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Peak resident set size of this process (VmHWM), in kB; 0 where /proc is not available. */
+    /**
+     * CPU time of the whole JVM (broker, processor, bench): unlike paragraphs per second it does not change when
+     * other jobs on the machine take the cores, so it is the figure to compare two settings by on a busy machine.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static long peakRssKb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
