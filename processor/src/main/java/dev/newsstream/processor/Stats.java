@@ -2,6 +2,7 @@ package dev.newsstream.processor;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import dev.newsstream.events.TableRow;
 import java.time.Instant;
 import java.util.Comparator;
@@ -12,22 +13,35 @@ import java.util.TreeMap;
 /**
  * The aggregate behind every table row (the value in the side, speaker, article-side and windowed stores).
  *
- * <p>It supports withdrawal ({@link StatementDelta#weight()} = -1) exactly: counts and sums are subtracted, and
- * min/max come from a count per distinct compound value, so they stay exact after a correction. Not
- * thread-safe; Kafka Streams gives each aggregate to one thread at a time.
+ * <p>It supports withdrawal ({@link StatementDelta#weight()} = -1): counts and sums are subtracted exactly. Min and
+ * max come from the {@value #EXTREMES} lowest and highest distinct compounds with a count each, so they stay exact
+ * after a correction withdraws an extreme value, while the value read and written for every statement stays small
+ * however long the row lives (keeping every distinct compound, as version 1 did, made a long-lived side row tens of
+ * kilobytes and each statement cost a millisecond). Only if corrections withdraw more than {@value #EXTREMES}
+ * distinct lowest (highest) compounds of one row is its min (max) a bound: the lowest (highest) value not kept.
+ * Not thread-safe; Kafka Streams gives each aggregate to one thread at a time.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class Stats {
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: the lowest and highest compounds instead of every distinct one (version 1 values are still read). */
+    public static final int SCHEMA_VERSION = 2;
     private static final int TOP_SPEAKERS = 10;
 
     int schemaVersion = SCHEMA_VERSION;
     long statements;
     long scored;
     double sumCompound;
-    /** compound × 10,000 (the reference rounds to 4 decimals) → how many statements have it */
-    TreeMap<Integer, Long> compounds = new TreeMap<>();
+    /** How many of the lowest and of the highest distinct compounds a row keeps. */
+    static final int EXTREMES = 16;
+    /** The lowest distinct compounds × 10,000 (the reference rounds to 4 decimals) → how many statements have it */
+    TreeMap<Integer, Long> lowest = new TreeMap<>();
+    /** The highest distinct compounds × 10,000 → how many statements have it */
+    TreeMap<Integer, Long> highest = new TreeMap<>();
+    /** The lowest compound × 10,000 ever left out of {@link #lowest} (null: none since the row last had no score). */
+    Integer lowestUntracked;
+    /** The highest compound × 10,000 ever left out of {@link #highest}. */
+    Integer highestUntracked;
     Map<String, Long> polarity = new TreeMap<>();
     Map<String, Long> stance = new TreeMap<>();
     Map<String, Long> speakers = new TreeMap<>();
@@ -41,7 +55,7 @@ public final class Stats {
         if (d.compound() != null) {
             scored += w;
             sumCompound += w * d.compound();
-            bump(compounds, (int) Math.round(d.compound() * 10_000), w);
+            addCompound((int) Math.round(d.compound() * 10_000), w);
             bump(polarity, polarityOf(d.compound()), w);
         }
         if (d.stance() != null) {
@@ -60,6 +74,73 @@ public final class Stats {
         }
         updatedAtMs = nowMs;
         return this;
+    }
+
+    private void addCompound(int value, long w) {
+        if (scored == 0) {
+            lowest.clear(); // nothing scored is left: nothing untracked either
+            highest.clear();
+            lowestUntracked = null;
+            highestUntracked = null;
+            return;
+        }
+        lowestUntracked = track(lowest, value, w, lowestUntracked, false);
+        highestUntracked = track(highest, value, w, highestUntracked, true);
+    }
+
+    /**
+     * Counts {@code value} in {@code kept} if it is among its {@link #EXTREMES} most extreme values (lowest, or
+     * highest if {@code high}); returns the new most extreme value ever left out.
+     */
+    private static Integer track(TreeMap<Integer, Long> kept, int value, long w, Integer untracked, boolean high) {
+        if (w <= 0) {
+            if (kept.containsKey(value)) {
+                bump(kept, value, w);
+            }
+            return untracked; // withdrawing a value that was not kept changes nothing kept
+        }
+        boolean admit = kept.containsKey(value) || kept.size() < EXTREMES
+                || (high ? value > kept.firstKey() : value < kept.lastKey());
+        if (!admit) {
+            return moreExtreme(untracked, value, high);
+        }
+        bump(kept, value, w);
+        if (kept.size() > EXTREMES) {
+            int evicted = high ? kept.pollFirstEntry().getKey() : kept.pollLastEntry().getKey();
+            return moreExtreme(untracked, evicted, high);
+        }
+        return untracked;
+    }
+
+    private static Integer moreExtreme(Integer a, int b, boolean high) {
+        return a == null ? b : high ? Math.max(a, b) : Math.min(a, b);
+    }
+
+    /** A value read is upgraded to this build's version (a version 1 value by {@link #readVersion1Compounds}). */
+    @JsonSetter("schemaVersion")
+    void readSchemaVersion(int version) {
+        schemaVersion = SCHEMA_VERSION;
+    }
+
+    /** Reads a version 1 value, which kept every distinct compound. */
+    @JsonSetter("compounds")
+    void readVersion1Compounds(Map<Integer, Long> compounds) {
+        long scoredSoFar = scored;
+        scored = 1; // addCompound clears everything when nothing is scored
+        compounds.forEach((value, count) -> addCompound(value, count));
+        scored = scoredSoFar;
+    }
+
+    /** Min (or max) compound × 10,000 of the statements counted now, or null if none has a score. */
+    private Integer extreme(TreeMap<Integer, Long> kept, Integer untracked, boolean high) {
+        if (scored == 0) {
+            return null;
+        }
+        if (kept.isEmpty()) {
+            return untracked;
+        }
+        int k = high ? kept.lastKey() : kept.firstKey();
+        return untracked == null || (high ? k >= untracked : k <= untracked) ? Integer.valueOf(k) : untracked;
     }
 
     private static <K> void bump(Map<K, Long> counts, K key, long by) {
@@ -91,8 +172,10 @@ public final class Stats {
     public TableRow toRow(String table, String key, String side, String speaker, String articleId,
                           Instant windowStart, Instant windowEnd) {
         Double mean = scored > 0 ? round4(sumCompound / scored) : null;
-        Double min = compounds.isEmpty() ? null : compounds.firstKey() / 10_000.0;
-        Double max = compounds.isEmpty() ? null : compounds.lastKey() / 10_000.0;
+        Integer lo = extreme(lowest, lowestUntracked, false);
+        Integer hi = extreme(highest, highestUntracked, true);
+        Double min = lo == null ? null : lo / 10_000.0;
+        Double max = hi == null ? null : hi / 10_000.0;
         long coop = stance.getOrDefault("cooperative", 0L);
         long conf = stance.getOrDefault("confrontational", 0L);
         long withStance = stance.values().stream().mapToLong(Long::longValue).sum();
