@@ -24,6 +24,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -49,6 +50,8 @@ public final class NewsTopology {
     public static final String ARTICLE_STORE = "article-state-store";
     /** Article ids by the minute they were last seen, so the TTL punctuator reads only what has expired. */
     public static final String ARTICLE_EXPIRY_STORE = "article-expiry-store";
+    /** Statements per side and speaker, so a side's all-time row can keep only its top speakers. */
+    public static final String SIDE_SPEAKER_STORE = "side-speaker-count-store";
     public static final String SIDE_STORE = "side-sentiment-store";
     public static final String SPEAKER_STORE = "speaker-sentiment-store";
     /** Kept by the tag step itself (its key starts with the article id), so it needs no repartition topic. */
@@ -117,10 +120,17 @@ public final class NewsTopology {
 
         KStream<String, StatementDelta> deltas = tagged.flatMapValues(Outcome.Tagged::deltas, Named.as("statement-deltas"));
 
-        // per side, all time
-        KGroupedStream<String, StatementDelta> bySide = deltas.groupBy((k, d) -> sideKey(d.side()),
-                Grouped.with("deltas-by-side", Serdes.String(), deltaSerde));
-        bySide.aggregate(Stats::new, (side, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("side-aggregate"),
+        // per side: one repartition by side feeds the all-time row (with its speakers counted beside it, so the row
+        // keeps only its top speakers) and the hourly and daily windows
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIDE_SPEAKER_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        KStream<String, StatementDelta> bySide = deltas
+                .selectKey((k, d) -> sideKey(d.side()), Named.as("deltas-by-side"))
+                .repartition(Repartitioned.<String, StatementDelta>as("deltas-by-side")
+                        .withKeySerde(Serdes.String()).withValueSerde(deltaSerde));
+        bySide.processValues(SideSpeakerCounter::new, Named.as("side-speaker-counts"), SIDE_SPEAKER_STORE)
+                .groupByKey(Grouped.<String, SideDelta>as("side-deltas").withKeySerde(Serdes.String()))
+                .aggregate(Stats::new, (side, sd, s) -> s.apply(sd, System.currentTimeMillis()), Named.as("side-aggregate"),
                         Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SIDE_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
                 .toStream(Named.as("side-changes"))
@@ -128,9 +138,11 @@ public final class NewsTopology {
                 .to(t.sideSentiment(), Produced.with(Serdes.String(), rowSerde).withName("side-sentiment-sink"));
 
         // per side, hourly and daily tumbling windows on event time, final results only
-        windowed(bySide, "hourly", Duration.ofHours(1), o.windowGrace(), o.hourlyRetention(), SIDE_HOURLY_STORE,
+        KGroupedStream<String, StatementDelta> bySideGrouped = bySide.groupByKey(
+                Grouped.with("deltas-by-side-grouped", Serdes.String(), deltaSerde));
+        windowed(bySideGrouped, "hourly", Duration.ofHours(1), o.windowGrace(), o.hourlyRetention(), SIDE_HOURLY_STORE,
                 statsSerde, rowSerde, t.sideSentimentHourly());
-        windowed(bySide, "daily", Duration.ofDays(1), o.windowGrace(), o.dailyRetention(), SIDE_DAILY_STORE,
+        windowed(bySideGrouped, "daily", Duration.ofDays(1), o.windowGrace(), o.dailyRetention(), SIDE_DAILY_STORE,
                 statsSerde, rowSerde, t.sideSentimentDaily());
 
         // per speaker (with the side most of their statements carry)

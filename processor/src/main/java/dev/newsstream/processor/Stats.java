@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public final class Stats {
     /** 2: the lowest and highest compounds instead of every distinct one (version 1 values are still read). */
     public static final int SCHEMA_VERSION = 2;
-    private static final int TOP_SPEAKERS = 10;
+    static final int TOP_SPEAKERS = 10;
 
     int schemaVersion = SCHEMA_VERSION;
     long statements;
@@ -44,12 +44,56 @@ public final class Stats {
     Integer highestUntracked;
     Map<String, Long> polarity = new TreeMap<>();
     Map<String, Long> stance = new TreeMap<>();
+    /**
+     * Statements per speaker: every speaker of the row, or, in a side's all-time row (see
+     * {@link #apply(SideDelta, long)}), only its {@value #TOP_SPEAKERS} top speakers.
+     */
     Map<String, Long> speakers = new TreeMap<>();
+    /** The distinct speakers of a side's all-time row, which keeps only its top ones; null in the other rows. */
+    Long speakerCount;
     Map<String, Long> sides = new TreeMap<>();
     TableRow.LatestStatement latest;
     long updatedAtMs;
 
     public Stats apply(StatementDelta d, long nowMs) {
+        return apply(d, nowMs, true);
+    }
+
+    /**
+     * Applies a delta to a side's all-time row, which keeps only its top speakers and a distinct count: the
+     * speaker's count for the side comes with the delta ({@link SideSpeakerCounter}), so the row does not have to
+     * keep every speaker the side has ever had.
+     */
+    public Stats apply(SideDelta sd, long nowMs) {
+        StatementDelta d = sd.delta();
+        if (speakerCount == null) {
+            speakerCount = (long) speakers.size();
+        }
+        speakerCount += sd.speakerChange();
+        if (sd.topSpeakers() != null) {
+            speakers.clear();
+            speakers.putAll(sd.topSpeakers());
+        } else if (d.speaker() != null) {
+            enterTop(d.speaker(), sd.speakerCount());
+        }
+        return apply(d, nowMs, false);
+    }
+
+    /** A speaker whose count only grew: in the top speakers if it now ranks there (count desc, then name). */
+    private void enterTop(String speaker, long count) {
+        if (count <= 0) {
+            speakers.remove(speaker);
+            return;
+        }
+        speakers.put(speaker, count);
+        if (speakers.size() > TOP_SPEAKERS) {
+            String last = speakers.entrySet().stream().min(Map.Entry.<String, Long>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+            speakers.remove(last);
+        }
+    }
+
+    private Stats apply(StatementDelta d, long nowMs, boolean countSpeaker) {
         int w = d.weight();
         statements += w;
         if (d.compound() != null) {
@@ -61,7 +105,7 @@ public final class Stats {
         if (d.stance() != null) {
             bump(stance, d.stance(), w);
         }
-        if (d.speaker() != null) {
+        if (countSpeaker && d.speaker() != null) {
             bump(speakers, d.speaker(), w);
         }
         if (d.side() != null) {
@@ -198,7 +242,7 @@ public final class Stats {
             }
         }
         return new TableRow(TableRow.SCHEMA_VERSION, table, key, side, speaker, articleId, windowStart, windowEnd,
-                statements, speakers.size(), mean, min, max, pol, st,
+                statements, speakerCount != null ? speakerCount : speakers.size(), mean, min, max, pol, st,
                 withStance > 0 ? round4((double) coop / withStance) : null,
                 withStance > 0 ? round4((double) conf / withStance) : null,
                 top, latest, Instant.ofEpochMilli(updatedAtMs));

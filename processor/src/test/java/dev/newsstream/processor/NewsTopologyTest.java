@@ -179,6 +179,57 @@ class NewsTopologyTest {
     }
 
     @Test
+    void aSideRowKeepsExactTopSpeakersAndDistinctCountWithoutStoringEverySpeaker() {
+        // 30 speakers with 1..30 statements for one side, then corrections withdraw some of the top ones
+        java.util.Random random = new java.util.Random(3);
+        List<ParagraphEvent> sent = new java.util.ArrayList<>();
+        int article = 0;
+        for (int sp = 1; sp <= 30; sp++) {
+            for (int n = 0; n < sp; n++) {
+                ParagraphEvent p = paragraph("s" + article++, 0, "Speaker " + sp + " (USA) said: \"" + (random.nextBoolean()
+                        ? "good" : "bad") + "\"", DAY0);
+                send(p);
+                sent.add(p);
+            }
+        }
+        java.util.Collections.shuffle(sent, random);
+        // withdraw statements of the three most frequent speakers (a correction moves them to another side)
+        int withdrawn = 0;
+        for (ParagraphEvent p : sent) {
+            if (withdrawn < 40 && p.text().matches("Speaker (30|29|28) .*")) {
+                send(paragraph(p.articleId(), 0, p.text().replace("(USA)", "(PRK)"), DAY0));
+                withdrawn++;
+            }
+        }
+        Map<String, TableRow> table = sides.readKeyValuesToMap();
+        TableRow usa = table.get("USA");
+        // the expected row: every speaker's statements for USA in the final version of each paragraph
+        Map<String, String> finalText = new java.util.HashMap<>();
+        sent.forEach(p -> finalText.put(p.articleId(), p.text()));
+        int w = 0;
+        for (ParagraphEvent p : sent) {
+            if (w < 40 && p.text().matches("Speaker (30|29|28) .*")) {
+                finalText.put(p.articleId(), p.text().replace("(USA)", "(PRK)"));
+                w++;
+            }
+        }
+        Map<String, Long> perSpeaker = new java.util.TreeMap<>();
+        finalText.values().stream().filter(t -> t.contains("(USA)"))
+                .forEach(t -> perSpeaker.merge(t.substring(0, t.indexOf(" (")), 1L, Long::sum));
+        assertThat(usa.speakers()).isEqualTo(perSpeaker.size());
+        Map<String, Long> expectedTop = new java.util.LinkedHashMap<>();
+        perSpeaker.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(10).forEach(e -> expectedTop.put(e.getKey(), e.getValue()));
+        assertThat(usa.topSpeakers()).containsExactlyEntriesOf(expectedTop);
+        assertThat(usa.statements()).isEqualTo(perSpeaker.values().stream().mapToLong(Long::longValue).sum());
+
+        KeyValueStore<String, org.apache.kafka.streams.state.ValueAndTimestamp<Stats>> store =
+                driver.getTimestampedKeyValueStore(NewsTopology.SIDE_STORE);
+        assertThat(store.get("USA").value().speakers).as("the stored row keeps only the top speakers").hasSize(10);
+    }
+
+    @Test
     void articleStateIsDroppedAfterTheContextTtlOfWallClockTime() {
         driver.close();
         NewsTopology.Options o = NewsTopology.Options.defaults(T);
