@@ -12,5 +12,5 @@ import java.util.Map;
  * @param speakerChange +1 if the speaker is new to the side, -1 if their last statement for it was withdrawn, else 0
  * @param topSpeakers   after a withdrawal, the side's exact top speakers (recounted); null otherwise
  */
-record SideDelta(StatementDelta delta, long speakerCount, int speakerChange, Map<String, Long> topSpeakers) {
+public record SideDelta(StatementDelta delta, long speakerCount, int speakerChange, Map<String, Long> topSpeakers) {
 }
