@@ -233,6 +233,7 @@ final class BenchCommand implements Callable<Integer> {
         flags.put("state.dir", workDir.resolve(app).toString());
         flags.put("processing.guarantee", guarantee);
         flags.putAll(SettingsLoader.topicSettings(topics));
+        flags.putAll(FirstRecordClock.settings());
         flags.putAll(set);
         return SettingsLoader.load(null, Map.of(), flags, w -> { });
     }
@@ -251,14 +252,13 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("%n%s: tagging %d paragraphs ...%n", label, paragraphs);
         try (NewsProcessor processor = new NewsProcessor(s, tagger, ProcessorMetrics.noop())) {
             NewsProcessor.createTopics(s);
-            AtomicLong running = runningClock(processor.streams());
+            long cpu0 = processCpuNanos();
+            long started = System.nanoTime();
             processor.streams().start();
             processor.awaitRunning(Duration.ofSeconds(120));
             try (KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(),
                     topics.taggedParagraphs(), topics.sideSentiment())) {
-                // timed from the moment tasks were assigned (the first input can be read), not from start-up
-                long t0 = running.get();
-                long cpu0 = processCpuNanos();
+                long t0 = started;
                 JsonSerde<TableRow> rs = JsonSerde.of(TableRow.class);
                 long tagged = 0;
                 long statements = 0;
@@ -275,7 +275,8 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     long inTables = sideCounts.values().stream().mapToLong(Long::longValue).sum();
                     if (tagged >= paragraphs && inTables == statements) {
-                        double secs = (System.nanoTime() - t0) / 1e9;
+                        // timed from the processor's first read of input, not from its start-up
+                        double secs = (System.nanoTime() - firstRecord(app)) / 1e9;
                         double rate = paragraphs / secs;
                         lastCpuMsPerParagraph = round3((processCpuNanos() - cpu0) / 1e6 / paragraphs);
                         System.out.printf(Locale.ROOT, "  %d paragraphs, %d statements in %.1f s: %.0f paragraphs/s, "
@@ -330,19 +331,14 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("%nPass-through, %s: copying %d paragraphs ...%n", guarantee, paragraphs);
         try (KafkaStreams streams = new KafkaStreams(PassthroughTopology.build(input, out), p);
              KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(), out)) {
-            AtomicLong running = runningClock(streams);
+            long started = System.nanoTime();
             streams.start();
-            while (running.get() == 0) {
-                Thread.sleep(20);
-                checkAlive(streams, System.nanoTime());
-            }
-            long t0 = running.get();
             long n = 0;
             while (n < paragraphs) {
                 n += c.poll(Duration.ofMillis(100)).count();
-                checkAlive(streams, t0);
+                checkAlive(streams, started);
             }
-            double secs = (System.nanoTime() - t0) / 1e9;
+            double secs = (System.nanoTime() - firstRecord(app)) / 1e9;
             System.out.printf(Locale.ROOT, "  %d paragraphs in %.1f s: %.0f paragraphs/s%n", n, secs, paragraphs / secs);
             streams.close(Duration.ofSeconds(30));
             return round1(paragraphs / secs);
@@ -454,15 +450,12 @@ final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Records when the application first reaches RUNNING (its tasks assigned), exactly, via a state listener. */
-    private static AtomicLong runningClock(KafkaStreams streams) {
-        AtomicLong at = new AtomicLong();
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-                at.compareAndSet(0, System.nanoTime());
-            }
-        });
-        return at;
+    private static long firstRecord(String applicationId) {
+        long t = FirstRecordClock.firstRecordNanos(applicationId);
+        if (t == 0) {
+            throw new IllegalStateException("the first-record clock of " + applicationId + " never started");
+        }
+        return t;
     }
 
     private static Properties latencyProducerProps(String bootstrap) {

@@ -88,7 +88,6 @@ final class DemoCommand implements Callable<Integer> {
             flags.put("state.dir", stateDir.toString());
             flags.put("http.port", Integer.toString(httpPort));
             flags.put("application.id", "newsstream-demo");
-            flags.put("commit.interval.ms", "100");
             ProcessorSettings settings = SettingsLoader.load(null, Map.of(), flags, w -> { });
             try (ProcessorStack stack = ProcessorStack.start(settings, join(tagger))) {
                 AtomicBoolean stopping = new AtomicBoolean();
