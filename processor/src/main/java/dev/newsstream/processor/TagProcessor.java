@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
@@ -103,7 +102,7 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         }
         // the minutes before the cutoff's own minute: every article last seen in them has expired. The bound is the
         // cutoff minute's bare time key, which sorts after every key of an earlier minute and before its own keys.
-        String upTo = String.format(Locale.ROOT, "%019d", Math.max(0, Math.floorDiv(cutoff, EXPIRY_BUCKET_MS) * EXPIRY_BUCKET_MS));
+        String upTo = minuteKey(cutoff);
         List<String> indexKeys = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = expiry.range(EXPIRY_KEY_MIN, upTo)) {
             while (it.hasNext()) {
@@ -146,8 +145,13 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
      * the unit separator, the article id. Value: the exact last-seen time.
      */
     static String expiryKey(long lastSeenMs, String articleId) {
-        long bucket = Math.max(0, Math.floorDiv(lastSeenMs, EXPIRY_BUCKET_MS) * EXPIRY_BUCKET_MS);
-        return String.format(Locale.ROOT, "%019d", bucket) + EXPIRY_SEPARATOR + articleId;
+        return minuteKey(lastSeenMs) + EXPIRY_SEPARATOR + articleId;
+    }
+
+    /** The start of the minute of {@code ms}, zero-padded to 19 digits (two per paragraph: no String.format). */
+    private static String minuteKey(long ms) {
+        String digits = Long.toString(Math.max(0, Math.floorDiv(ms, EXPIRY_BUCKET_MS) * EXPIRY_BUCKET_MS));
+        return "0".repeat(19 - digits.length()) + digits;
     }
 
     private void index(String articleId, ArticleState before, ArticleState after) {
