@@ -33,7 +33,11 @@ final class SideSpeakerCounter implements FixedKeyProcessor<String, StatementDel
     @Override
     public void process(FixedKeyRecord<String, StatementDelta> record) {
         StatementDelta d = record.value();
-        if (d == null || d.speaker() == null) {
+        if (d == null) {
+            context.forward(record.withValue(null)); // the aggregate skips it, as it skipped it before
+            return;
+        }
+        if (d.speaker() == null) {
             context.forward(record.withValue(new SideDelta(d, 0, 0, null)));
             return;
         }
