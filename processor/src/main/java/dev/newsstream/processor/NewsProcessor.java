@@ -57,6 +57,8 @@ public final class NewsProcessor implements AutoCloseable {
         });
     }
 
+    static final int PRODUCER_BATCH_BYTES = 256 * 1024;
+
     /** Kafka Streams properties: our defaults, then the user's {@code kafka.*} pass-through settings. */
     public static Properties streamsProperties(ProcessorSettings s) {
         Properties p = new Properties();
@@ -73,6 +75,11 @@ public final class NewsProcessor implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+        // Each commit flushes the producer, so batches are bounded by the commit, not by linger: 256 KB lets one
+        // request carry a commit's records to a partition (16 KB, the default, split them into many). Interleaved
+        // bench runs: 3,113 and 3,851 exactly-once paragraphs/s (0.63 / 0.52 ms CPU each) against 2,714 and 2,912
+        // (0.73 / 0.68 ms) with the default.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
         // changelog and repartition topics (created by Kafka Streams) take records as large as we write
         p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_RECORD_BYTES);
         if (s.applicationServer() != null && !s.applicationServer().isBlank()) {

@@ -26,6 +26,8 @@ class NewsProcessorTest {
         assertThat(p.get(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)))
                 .isEqualTo(NewsProcessor.MAX_RECORD_BYTES);
         assertThat(NewsProcessor.MAX_RECORD_BYTES).isGreaterThan(2 * 1024 * 1024);
+        // a commit's records to a partition fit one request (docs/configuration.md)
+        assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo(256 * 1024);
     }
 
     @Test
@@ -33,10 +35,12 @@ class NewsProcessorTest {
         ProcessorSettings s = settings(Map.of(
                 "kafka.security.protocol", "SASL_SSL",
                 "kafka.sasl.mechanism", "SCRAM-SHA-512",
-                "kafka.producer.max.request.size", "16777216"));
+                "kafka.producer.max.request.size", "16777216",
+                "kafka.producer.batch.size", "16384"));
         Properties p = NewsProcessor.streamsProperties(s);
         assertThat(p).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "16777216");
+                .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "16777216")
+                .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "16384");
         Properties admin = NewsProcessor.adminProperties(s);
         assertThat(admin).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .doesNotContainKey("producer.max.request.size");
