@@ -1,12 +1,9 @@
 package dev.newsstream.processor;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -60,15 +57,11 @@ final class SideSpeakerCounter implements FixedKeyProcessor<String, StatementDel
     /** The side's exact top speakers, recounted from the store (only after a withdrawal, which is rare). */
     private Map<String, Long> topSpeakers(String side) {
         String prefix = side + SEPARATOR;
-        List<KeyValue<String, Long>> all = new java.util.ArrayList<>();
+        List<Map.Entry<String, Long>> all = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = counts.prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> all.add(KeyValue.pair(kv.key.substring(prefix.length()), kv.value)));
+            it.forEachRemaining(kv -> all.add(Map.entry(kv.key.substring(prefix.length()), kv.value)));
         }
-        return all.stream()
-                .sorted(Comparator.<KeyValue<String, Long>>comparingLong(kv -> kv.value).reversed()
-                        .thenComparing(kv -> kv.key))
-                .limit(Stats.TOP_SPEAKERS)
-                .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value, (a, b) -> a, LinkedHashMap::new));
+        return Stats.topSpeakers(all.stream());
     }
 
     private static final char SEPARATOR = '\u001f';

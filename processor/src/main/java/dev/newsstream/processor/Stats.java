@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The aggregate behind every table row (the value in the side, speaker, article-side and windowed stores).
@@ -27,6 +28,13 @@ public final class Stats {
     /** 2: the lowest and highest compounds instead of every distinct one (version 1 values are still read). */
     public static final int SCHEMA_VERSION = 2;
     static final int TOP_SPEAKERS = 10;
+    /**
+     * How the entries of a count map rank: most statements first, then by name. The one rule for a row's top
+     * speakers, a side row's kept ones and their recount ({@link SideSpeakerCounter}), so the kept ones are the ones
+     * shown, and for a speaker's dominant side.
+     */
+    static final Comparator<Map.Entry<String, Long>> RANK =
+            Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     int schemaVersion = SCHEMA_VERSION;
     long statements;
@@ -87,9 +95,7 @@ public final class Stats {
         }
         speakers.put(speaker, count);
         if (speakers.size() > TOP_SPEAKERS) {
-            String last = speakers.entrySet().stream().min(Map.Entry.<String, Long>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
-            speakers.remove(last);
+            speakers.remove(speakers.entrySet().stream().max(RANK).orElseThrow().getKey());
         }
     }
 
@@ -208,9 +214,7 @@ public final class Stats {
     /** The side most of this row's statements were tagged with (ties: alphabetical). */
     @JsonIgnore
     public String dominantSide() {
-        return sides.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElse(null);
+        return sides.entrySet().stream().min(RANK).map(Map.Entry::getKey).orElse(null);
     }
 
     public TableRow toRow(String table, String key, String side, String speaker, String articleId,
@@ -233,19 +237,20 @@ public final class Stats {
         }
         Map<String, Long> top = null;
         if ("side".equals(table) || table.startsWith("side-")) {
-            top = new LinkedHashMap<>();
-            for (Map.Entry<String, Long> e : speakers.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(TOP_SPEAKERS).toList()) {
-                top.put(e.getKey(), e.getValue());
-            }
+            top = topSpeakers(speakers.entrySet().stream());
         }
         return new TableRow(TableRow.SCHEMA_VERSION, table, key, side, speaker, articleId, windowStart, windowEnd,
                 statements, speakerCount != null ? speakerCount : speakers.size(), mean, min, max, pol, st,
                 withStance > 0 ? round4((double) coop / withStance) : null,
                 withStance > 0 ? round4((double) conf / withStance) : null,
                 top, latest, Instant.ofEpochMilli(updatedAtMs));
+    }
+
+    /** The {@value #TOP_SPEAKERS} best ranked of {@code counts}, in rank order. */
+    static Map<String, Long> topSpeakers(Stream<Map.Entry<String, Long>> counts) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        counts.sorted(RANK).limit(TOP_SPEAKERS).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     private static double round4(double v) {
