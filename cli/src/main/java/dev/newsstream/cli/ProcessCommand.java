@@ -53,7 +53,7 @@ final class ProcessCommand implements Callable<Integer> {
         ProcessorSettings settings = SettingsLoader.load(config, System.getenv(), flags,
                 w -> System.err.println("newsstream process: warning: " + w));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ProcessorStack stack = ProcessorStack.start(settings)) {
+        try (ProcessorStack stack = startStack(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
                 stopped.countDown();
@@ -63,5 +63,15 @@ final class ProcessCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private static ProcessorStack startStack(ProcessorSettings settings) {
+        try {
+            return ProcessorStack.start(settings);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot serve HTTP on " + settings.httpHost() + ":" + settings.httpPort()
+                    + " (" + Main.describe(e.getCause()) + "); pick a free port with --http-port N (0 = any free"
+                    + " port), or stop what is using it", e);
+        }
     }
 }
