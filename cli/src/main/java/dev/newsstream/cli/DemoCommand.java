@@ -113,6 +113,9 @@ final class DemoCommand implements Callable<Integer> {
             // plus grace, and stream time is kept per partition. With one, every side's windows close as the
             // replay moves through the days, as they would on a busy real stream; one instance needs no more.
             flags.put("topic.partitions", "1");
+            // one partition means one task per sub-topology: one stream thread runs them all, and no task moves
+            // between threads while the demo starts (a move under exactly-once rebuilds the task's stores)
+            flags.put("num.stream.threads", "1");
             ProcessorSettings settings = SettingsLoader.load(null, Map.of(), flags, w -> { });
             try (ProcessorStack stack = startStack(settings, join(tagger))) {
                 // Ctrl-C: ask the main thread to stop, and let it close the processor and the broker before exit
@@ -132,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
 
                 ProducerSettings ps = ProducerSettings.defaults(broker.bootstrapServers());
                 try (TableWatcher w = new TableWatcher(settings.bootstrapServers(), settings.topics(), settings.kafka())) {
-                    PublishSummary summary = replay(ps, inputs, pause, w);
+                    PublishSummary summary = replay(ps, inputs, pause, w, stack, limit);
                     out.printf("Producer: %s%n", summary.describe());
                     int code = follow(w, summary, stack, limit, t0);
                     if (code == 0 && !exitWhenDone) {
@@ -158,11 +161,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Publishes the inputs one at a time (they are already in publication order) with {@code pause} between them,
-     * printing the side table when it changes meanwhile; one producer for all.
+     * Publishes the inputs one at a time (they are already in publication order), each once the previous one is
+     * tagged and {@code pause} later, as news arrives over time; prints the side table when it changes meanwhile.
+     * Kafka Streams looks for closed windows when a statement arrives, at most once a second: the pause lets each
+     * article close the windows its publication time has passed. One producer for all.
      */
-    private PublishSummary replay(ProducerSettings ps, List<Path> inputs, Duration pause, TableWatcher w)
-            throws Exception {
+    private PublishSummary replay(ProducerSettings ps, List<Path> inputs, Duration pause, TableWatcher w,
+                                  ProcessorStack stack, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
         PublishSummary total = null;
         try (ParagraphPublisher publisher = ParagraphPublisher.connect(ps.kafka(),
                 m -> System.err.println("warning: " + m))) {
@@ -171,19 +177,29 @@ final class DemoCommand implements Callable<Integer> {
                 PublishSummary s = ProducerRunner.run(ps, one, List.of(), publisher, System.in, System.err,
                         stopping::get);
                 total = total == null ? s : total.plus(s);
-                long until = System.nanoTime() + (i + 1 < inputs.size() ? pause.toNanos() : 0);
-                do {
+                if (i + 1 == inputs.size()) {
+                    break;
+                }
+                long until = Long.MAX_VALUE;
+                while (System.nanoTime() < until && !stopping.get() && System.nanoTime() < deadline) {
                     if (w.poll(Duration.ofMillis(100))) {
-                        printProgress(w, total.paragraphs(), null);
+                        printProgress(w, total.paragraphs(), stack);
                     }
-                } while (System.nanoTime() < until && !stopping.get());
+                    if (until == Long.MAX_VALUE && accounted(w, stack) >= total.paragraphs()) {
+                        until = System.nanoTime() + pause.toNanos();
+                    }
+                }
             }
         }
         return total;
     }
 
+    private static long accounted(TableWatcher w, ProcessorStack stack) {
+        return w.tagged() + w.deadLetters() + stack.processor().metrics().duplicates();
+    }
+
     private void printProgress(TableWatcher w, long published, ProcessorStack stack) {
-        long accounted = w.tagged() + w.deadLetters() + (stack == null ? 0 : stack.processor().metrics().duplicates());
+        long accounted = accounted(w, stack);
         out.printf("%n[%d of %d paragraphs processed]%n%s", accounted, published, TableFormatter.format(w.sides().values()));
     }
 
@@ -246,7 +262,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private EmbeddedKafkaBroker startBroker() {
-        return EmbeddedKafkaBroker.builder().port(kafkaPort).start();
+        // on Ctrl-C our hook closes the processor, then the broker: the broker's own hook waits for that
+        return EmbeddedKafkaBroker.builder().port(kafkaPort).ownerCloseGrace(Duration.ofSeconds(40)).start();
     }
 
     /** Fails before anything starts when a port the user chose (or the default) is taken, naming the flag. */
