@@ -271,8 +271,9 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             ctx = tagged.context();
             for (Statement s : tagged.statements()) {
                 statements.add(StatementEvents.of(s));
+                // the speaker table's key: one row per entity, whatever quotes, spacing or title case it came with
                 added.add(new StatementDelta(StatementDelta.SCHEMA_VERSION, p.articleId(), p.seq(), s.side(),
-                        s.speaker(), s.text(), s.stance() == null ? null : s.stance().label(),
+                        SpeakerNames.normalise(s.speaker()), s.text(), s.stance() == null ? null : s.stance().label(),
                         s.sentiment() == null ? null : s.sentiment().compound(), p.publishedAt(), 1));
             }
         }
