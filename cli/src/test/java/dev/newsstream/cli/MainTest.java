@@ -35,6 +35,32 @@ class MainTest {
     }
 
     @Test
+    void versionIsTheBuildsNotAPlaceholder() {
+        Run r = run("-V");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("^newsstream \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Kafka " + dev.newsstream.kafka.KafkaVersion.VERSION)
+                .doesNotContain("development").doesNotContain("unknown").doesNotContain("${");
+    }
+
+    @Test
+    void everyCommandsHelpListsEveryOptionWithReadablePlaceholders() {
+        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        assertThat(run("--help").out()).contains("COMMAND --help");
+        for (var e : root.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) {
+                continue;
+            }
+            Run r = run(e.getKey(), "--help");
+            assertThat(r.code()).as(e.getKey()).isZero();
+            for (var o : e.getValue().getCommandSpec().options()) {
+                assertThat(r.out()).as("%s --help lists %s", e.getKey(), o.longestName()).contains(o.longestName());
+            }
+            assertThat(r.out()).as("%s --help uses labels like N or FILE, not Java field names", e.getKey())
+                    .doesNotContainPattern("<[a-z]+[A-Z][A-Za-z]*>");
+        }
+    }
+
+    @Test
     void produceToAnUnreachableBrokerFailsAndNamesTheAddress() throws Exception {
         Path article = Files.writeString(dir.resolve("a.txt"), "Title\n\nThe minister said the talks would go on.\n");
         Run r = run("produce", "--bootstrap-server", "127.0.0.1:1", article.toString());
