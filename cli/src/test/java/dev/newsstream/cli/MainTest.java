@@ -2,6 +2,7 @@ package dev.newsstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsstream.events.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,41 @@ class MainTest {
         assertThat(lines[1]).contains("\"paragraph\":1", "\"speaker\":\"Sergei Lavrov\"", "\"side\":\"RUS\"",
                 "\"direct\":true", "\"compound\"", "\"stance\"");
         assertThat(lines[2]).contains("\"paragraph\":2", "\"statements\":[]");
+    }
+
+    static final String QUOTE = "\"We are ready to listen,\" Russian Foreign Minister Sergei Lavrov told reporters on Monday.";
+
+    @Test
+    void tagReadsJsonLinesLikeProduce() throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("wire.jsonl"), "{\"id\":\"w1\",\"title\":\"Talks resume\","
+                + "\"paragraphs\":[" + Json.mapper().writeValueAsString(QUOTE) + "]}\n");
+        Run r = run("tag", jsonl.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"articleId\":\"w1\"", "\"speaker\":\"Sergei Lavrov\"").doesNotContain("\"id\":\"w1\"");
+    }
+
+    @Test
+    void tagReadsHtmlLikeProduce() throws Exception {
+        Path html = Files.writeString(dir.resolve("page.html"), "<html><head><title>Talks</title></head><body>"
+                + "<nav><a href='/'>Home</a></nav><article><h1>Talks resume</h1><p>"
+                + QUOTE.replace("\"", "&quot;") + "</p></article></body></html>");
+        Run r = run("tag", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"speaker\":\"Sergei Lavrov\"").doesNotContain("<p>").doesNotContain("Home");
+    }
+
+    @Test
+    void tagReadsStdin() {
+        java.io.InputStream old = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(("Talks resume\n\n" + QUOTE + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            Run r = run("tag", "-");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("\"speaker\":\"Sergei Lavrov\"", "\"articleId\":\"t-");
+        } finally {
+            System.setIn(old);
+        }
     }
 
     @Test

@@ -22,6 +22,9 @@ public record Input(Kind kind, String location) {
     public enum Kind { STDIN, FILE, URL }
 
     /** File extensions a directory contributes, and what they mean for {@link Format#AUTO}. */
+    /** Hand-label files (the seed label format) that sit beside articles; a directory never contributes them. */
+    public static final String LABELS_SUFFIX = ".labels.jsonl";
+
     static final List<String> DIRECTORY_EXTENSIONS = List.of(".txt", ".jsonl", ".ndjson", ".html", ".htm");
 
     public Path path() {
@@ -52,7 +55,9 @@ public record Input(Kind kind, String location) {
                 Path p = Path.of(arg);
                 if (Files.isDirectory(p)) {
                     try (Stream<Path> files = Files.list(p)) {
+                        // NAME.labels.jsonl beside an article holds its hand labels (samples/, the seed), not articles
                         List<Path> found = files.filter(Files::isRegularFile)
+                                .filter(f -> !f.getFileName().toString().endsWith(LABELS_SUFFIX))
                                 .filter(f -> DIRECTORY_EXTENSIONS.stream().anyMatch(ext ->
                                         f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))
                                 .sorted().toList();
