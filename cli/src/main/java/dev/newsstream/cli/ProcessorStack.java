@@ -38,7 +38,7 @@ final class ProcessorStack implements AutoCloseable {
     static ProcessorStack start(ProcessorSettings settings, Tagger tagger) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = StandardMeters.newRegistry();
             NewsProcessor processor = new NewsProcessor(settings, tagger, new ProcessorMetrics(registry));
             opened.push(processor);
             opened.push(StandardMeters.bind(registry, processor.streams()));

@@ -108,6 +108,20 @@ class DemoIT {
     }
 
     @Test
+    @Order(1)
+    void metricsKeepTheProjectsMetersAndASmallKafkaSelection() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var r = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("newsstream_paragraphs_tagged_total", "kafka_stream_thread_process_total",
+                "kafka_consumer_fetch_manager_records_lag_max", "jvm_memory_used_bytes");
+        assertThat(r.body().length()).as("bytes per scrape").isLessThan(100_000);
+        Files.writeString(Path.of("target", "demo-metrics.txt"), r.body());
+    }
+
+    @Test
     @Order(2)
     void theDashboardsHourlyChartShowsPointsInAtLeastThreeHours(@TempDir Path profile) throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no " + CHROMIUM + " (install it with "
