@@ -54,8 +54,13 @@ final class ProcessCommand implements Callable<Integer> {
                 w -> System.err.println("newsstream process: warning: " + w));
         CountDownLatch stopped = new CountDownLatch(1);
         try (ProcessorStack stack = startStack(settings)) {
+            long started = System.nanoTime();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
+                System.err.printf("newsstream process: stopped after %s; %s%n",
+                        java.time.Duration.ofSeconds((System.nanoTime() - started) / 1_000_000_000L).toString()
+                                .substring(2).toLowerCase(java.util.Locale.ROOT),
+                        stack.processor().metrics().describe());
                 stopped.countDown();
             }, "newsstream-process-shutdown"));
             System.err.println("newsstream process: running against " + settings.bootstrapServers() + "; "

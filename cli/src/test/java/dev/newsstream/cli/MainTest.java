@@ -131,6 +131,20 @@ class MainTest {
     }
 
     @Test
+    void aTakenPortIsReportedWithTheFlagThatChangesIt() throws Exception {
+        Path article = Files.writeString(dir.resolve("a.txt"), "Title\n\nThe minister said the talks would go on.\n");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+            Run kafka = run("demo", "--kafka-port", port, article.toString());
+            assertThat(kafka.code()).isEqualTo(2);
+            assertThat(kafka.err()).contains("port " + port, "--kafka-port").doesNotContain("builder()");
+            Run http = run("demo", "--kafka-port", "0", "--http-port", port, article.toString());
+            assertThat(http.code()).isEqualTo(2);
+            assertThat(http.err()).contains("port " + port, "--http-port").doesNotContain("http.port");
+        }
+    }
+
+    @Test
     void aTagOfAMissingFileIsAClearError() {
         Run r = run("tag", dir.resolve("missing.txt").toString());
         assertThat(r.code()).isEqualTo(2);
