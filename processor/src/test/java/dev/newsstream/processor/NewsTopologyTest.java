@@ -315,6 +315,14 @@ class NewsTopologyTest {
     }
 
     @Test
+    void taggedParagraphsNameTheApplicationIdThatWroteThem() {
+        send(paragraph("a", 0, "X (USA) said: \"good\"", DAY0));
+        var r = tagged.readRecord();
+        assertThat(new String(r.headers().lastHeader(OtherWriters.HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo("topology-test");
+    }
+
+    @Test
     void lateFollowsKafkaStreamsWindowCloseRule() {
         long hour = Duration.ofHours(1).toMillis();
         assertThat(LateCounter.late(0, hour, 0, hour)).as("window end reached").isTrue();
