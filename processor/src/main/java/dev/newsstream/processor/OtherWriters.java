@@ -43,6 +43,9 @@ public final class OtherWriters {
                 p.put(k, v);
             }
         });
+        // never create the topic by looking (a broker with auto-creation would make it with its own defaults, before
+        // the processor creates it with topic.partitions and its settings)
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return find(c, s.topics().taggedParagraphs(), s.applicationId(), Duration.ofSeconds(5));
         }
