@@ -43,7 +43,8 @@ class DemoIT {
     @BeforeAll
     static void startDemo() throws IOException {
         Path jar = Path.of("target", "newsstream-cli.jar");
-        assumeTrue(Files.isRegularFile(jar), "skipped: " + jar.toAbsolutePath() + " is not built (failsafe runs after package)");
+        assertThat(jar).as("the packaged CLI (failsafe runs after package; from an IDE run mvn -pl cli -am package"
+                + " first)").isRegularFile();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", jar + ":" + Path.of("target", "lib") + "/*",
                 "dev.newsstream.cli.Main", "demo", "--kafka-port", "0", "--http-port", "0")
