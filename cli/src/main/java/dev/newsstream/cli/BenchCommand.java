@@ -61,28 +61,28 @@ import picocli.CommandLine.Parameters;
         description = "Benchmark the pipeline end to end on an in-process broker and print (and optionally write "
                 + "as JSON) throughput, latency and memory figures.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--paragraphs", defaultValue = "100000", description = "paragraphs per throughput run (default ${DEFAULT-VALUE})")
+    @Option(names = "--paragraphs", paramLabel = "N", defaultValue = "100000", description = "paragraphs per throughput run (default ${DEFAULT-VALUE})")
     int paragraphs;
 
-    @Option(names = "--rate", defaultValue = "500", description = "offered rate of the latency run, paragraphs/s (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "500", description = "offered rate of the latency run, paragraphs/s (default ${DEFAULT-VALUE})")
     int rate;
 
-    @Option(names = "--latency-seconds", defaultValue = "30", description = "length of the latency run (default ${DEFAULT-VALUE})")
+    @Option(names = "--latency-seconds", paramLabel = "SECONDS", defaultValue = "30", description = "length of the latency run (default ${DEFAULT-VALUE})")
     int latencySeconds;
 
-    @Option(names = "--warmup-paragraphs", defaultValue = "30000", description = "paragraphs run through the "
+    @Option(names = "--warmup-paragraphs", paramLabel = "N", defaultValue = "30000", description = "paragraphs run through the "
             + "pipeline, not measured, before the first scenario, so the figures are for JIT-compiled code; 0 for a cold "
             + "JVM (default ${DEFAULT-VALUE})")
     int warmupParagraphs;
 
-    @Option(names = "--latency-warmup-seconds", defaultValue = "10", description = "paragraphs offered at the same rate "
+    @Option(names = "--latency-warmup-seconds", paramLabel = "SECONDS", defaultValue = "10", description = "paragraphs offered at the same rate "
             + "before the latency run, not measured, so the JIT has compiled the tagger (default ${DEFAULT-VALUE})")
     int latencyWarmupSeconds;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "input partitions of the throughput runs (default ${DEFAULT-VALUE})")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "input partitions of the throughput runs (default ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--scenarios", split = ",", defaultValue = "pipeline-eos,pipeline-alos,passthrough-eos,passthrough-alos,latency",
+    @Option(names = "--scenarios", paramLabel = "SCENARIO", split = ",", defaultValue = "pipeline-eos,pipeline-alos,passthrough-eos,passthrough-alos,latency",
             description = "which runs (default: all: ${DEFAULT-VALUE})")
     List<String> scenarios;
 

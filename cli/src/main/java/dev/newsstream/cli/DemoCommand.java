@@ -4,7 +4,10 @@ import dev.newsstream.events.TopicNames;
 import dev.newsstream.kafka.EmbeddedKafkaBroker;
 import dev.newsstream.processor.ProcessorSettings;
 import dev.newsstream.processor.SettingsLoader;
+import dev.newsstream.producer.Input;
+import dev.newsstream.producer.ParagraphPublisher;
 import dev.newsstream.producer.ProducerRunner;
+import dev.newsstream.producer.Sidecar;
 import dev.newsstream.producer.ProducerSettings;
 import dev.newsstream.producer.PublishSummary;
 import java.io.PrintStream;
@@ -57,23 +60,40 @@ final class DemoCommand implements Callable<Integer> {
             description = "with --exit-when-done: give up (exit 1) if processing has not caught up by then (default ${DEFAULT-VALUE})")
     String timeout;
 
+    @Option(names = "--pace", paramLabel = "DURATION", defaultValue = "1200ms",
+            description = "pause between articles while they are replayed in publication order, so the tables and "
+                    + "charts move and windows close as news arrives (default ${DEFAULT-VALUE}; 0 = all at once)")
+    String pace;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "article files or directories (default: the bundled samples)")
     List<Path> files = new ArrayList<>();
 
-    private final PrintStream out = System.out;
+    /** Where the demo prints (tests read it). */
+    PrintStream out = System.out;
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Set by Ctrl-C (the shutdown hook) or {@link #requestStop()}. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    /** Asks a running demo to stop as Ctrl-C would: it closes the processor and the broker and returns. */
+    void requestStop() {
+        stopping.set(true);
+    }
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         // the samples folder also holds hand labels (*.labels.jsonl): publish the articles only
-        List<Path> inputs = files.isEmpty() ? TagCommand.expand(List.of(samplesDir())) : files;
-        for (Path p : inputs) {
+        List<Path> given = files.isEmpty() ? TagCommand.expand(List.of(samplesDir())) : files;
+        for (Path p : given) {
             if (!Files.isReadable(p)) {
                 throw new IllegalArgumentException("cannot read " + p.toAbsolutePath() + ": no such file or directory");
             }
         }
+        List<Path> inputs = inPublicationOrder(given);
+        requireFree(kafkaPort, "--kafka-port", "in-process Kafka broker");
+        requireFree(httpPort, "--http-port", "dashboard");
         Duration limit = SettingsLoader.parseDuration(timeout);
+        Duration pause = SettingsLoader.parseDuration(pace);
         Path stateDir = Path.of(System.getProperty("user.home"), ".newsstream", "demo-state", UUID.randomUUID().toString());
         // the NLP models load while the broker starts: the two are the slow parts of start-up
         CompletableFuture<Tagger> tagger = CompletableFuture.supplyAsync(() -> {
@@ -81,16 +101,23 @@ final class DemoCommand implements Callable<Integer> {
             t.tag(ArticleContext.start("Warm-up"), "\"We are ready,\" the minister said.");
             return t;
         });
-        out.printf("Starting an in-process Kafka broker on 127.0.0.1:%d ...%n", kafkaPort);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().port(kafkaPort).start()) {
+        out.println("Starting an in-process Kafka broker ...");
+        try (EmbeddedKafkaBroker broker = startBroker()) {
+            out.printf("Kafka broker on %s%n", broker.bootstrapServers());
             Map<String, String> flags = new LinkedHashMap<>();
             flags.put("bootstrap.servers", broker.bootstrapServers());
             flags.put("state.dir", stateDir.toString());
             flags.put("http.port", Integer.toString(httpPort));
             flags.put("application.id", "newsstream-demo");
+            // One partition: windows close when stream time (the newest publication time seen) passes their end
+            // plus grace, and stream time is kept per partition. With one, every side's windows close as the
+            // replay moves through the days, as they would on a busy real stream; one instance needs no more.
+            flags.put("topic.partitions", "1");
+            // one partition means one task per sub-topology: one stream thread runs them all, and no task moves
+            // between threads while the demo starts (a move under exactly-once rebuilds the task's stores)
+            flags.put("num.stream.threads", "1");
             ProcessorSettings settings = SettingsLoader.load(null, Map.of(), flags, w -> { });
-            try (ProcessorStack stack = ProcessorStack.start(settings, join(tagger))) {
-                AtomicBoolean stopping = new AtomicBoolean();
+            try (ProcessorStack stack = startStack(settings, join(tagger))) {
                 // Ctrl-C: ask the main thread to stop, and let it close the processor and the broker before exit
                 Thread hook = new Thread(() -> {
                     stopping.set(true);
@@ -107,19 +134,25 @@ final class DemoCommand implements Callable<Integer> {
                         broker.bootstrapServers(), TopicNames.SIDE_SENTIMENT);
 
                 ProducerSettings ps = ProducerSettings.defaults(broker.bootstrapServers());
-                PublishSummary summary = ProducerRunner.publish(ps, inputs);
-                out.printf("Producer: %s%n", summary.describe());
-                int code = follow(settings, summary, stack, limit, stopping, t0);
-                if (code != 0 || exitWhenDone) {
-                    safeRemoveHook(hook);
+                try (TableWatcher w = new TableWatcher(settings.bootstrapServers(), settings.topics(), settings.kafka())) {
+                    PublishSummary summary = replay(ps, inputs, pause, w, stack, limit);
+                    out.printf("Producer: %s%n", summary.describe());
+                    int code = follow(w, summary, stack, limit, t0);
+                    if (code == 0 && !exitWhenDone) {
+                        out.println("\nStill serving; the table is printed again when it changes. Ctrl-C to stop.");
+                        while (!stopping.get()) {
+                            if (w.poll(Duration.ofMillis(200))) {
+                                out.printf("%n%s", TableFormatter.format(w.sides().values()));
+                            }
+                        }
+                    }
+                    if (code != 0 || exitWhenDone) {
+                        safeRemoveHook(hook);
+                    }
                     return code;
                 }
-                out.println("Still serving; Ctrl-C to stop.");
-                while (!stopping.get()) {
-                    Thread.sleep(200);
-                }
-                return 0;
             } finally {
+                out.println("Stopping the processor and the broker ...");
                 Dirs.deleteQuietly(stateDir, "demo");
             }
         } finally {
@@ -127,43 +160,133 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the side table whenever it changes; returns 0 once it has caught up with every paragraph. */
-    private int follow(ProcessorSettings settings, PublishSummary summary, ProcessorStack stack, Duration limit,
-                       AtomicBoolean stopping, long t0) throws InterruptedException {
+    /**
+     * Publishes the inputs one at a time (they are already in publication order), each once the previous one is
+     * tagged and {@code pause} later, as news arrives over time; prints the side table when it changes meanwhile.
+     * Kafka Streams looks for closed windows when a statement arrives, at most once a second: the pause lets each
+     * article close the windows its publication time has passed. One producer for all.
+     */
+    private PublishSummary replay(ProducerSettings ps, List<Path> inputs, Duration pause, TableWatcher w,
+                                  ProcessorStack stack, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        boolean firstPrinted = false;
-        long lastPrint = 0;
-        boolean dirty = false;
-        try (TableWatcher w = new TableWatcher(settings.bootstrapServers(), settings.topics(), settings.kafka())) {
-            while (true) {
-                dirty |= w.poll(Duration.ofMillis(200));
-                long accounted = w.tagged() + w.deadLetters() + stack.processor().metrics().duplicates();
-                boolean done = accounted >= summary.paragraphs() && w.tablesMatchTagged();
-                if (dirty && (done || System.nanoTime() - lastPrint > 1_000_000_000L)) {
-                    if (!firstPrinted) {
-                        out.printf("First table after %.1f s:%n", (System.nanoTime() - t0) / 1e9);
-                        firstPrinted = true;
+        PublishSummary total = null;
+        try (ParagraphPublisher publisher = ParagraphPublisher.connect(ps.kafka(),
+                m -> System.err.println("warning: " + m))) {
+            for (int i = 0; i < inputs.size() && !stopping.get(); i++) {
+                List<Input> one = Input.resolve(List.of(inputs.get(i).toString()));
+                PublishSummary s = ProducerRunner.run(ps, one, List.of(), publisher, System.in, System.err,
+                        stopping::get);
+                total = total == null ? s : total.plus(s);
+                if (i + 1 == inputs.size()) {
+                    break;
+                }
+                long until = Long.MAX_VALUE;
+                while (System.nanoTime() < until && !stopping.get() && System.nanoTime() < deadline) {
+                    if (w.poll(Duration.ofMillis(100))) {
+                        printProgress(w, total.paragraphs(), stack);
                     }
-                    out.printf("%n[%d of %d paragraphs processed]%n%s", accounted, summary.paragraphs(),
-                            TableFormatter.format(w.sides().values()));
-                    lastPrint = System.nanoTime();
-                    dirty = false;
-                }
-                if (done) {
-                    out.printf("%nFinal side table (%d paragraphs tagged, %d dead-lettered, %.1f s):%n%s",
-                            w.tagged(), w.deadLetters(), (System.nanoTime() - t0) / 1e9,
-                            TableFormatter.format(w.sides().values()));
-                    return 0;
-                }
-                if (stopping.get()) {
-                    return 130;
-                }
-                if (System.nanoTime() > deadline) {
-                    System.err.printf("newsstream demo: processing did not catch up within %s (%d of %d paragraphs)%n",
-                            limit, accounted, summary.paragraphs());
-                    return 1;
+                    if (until == Long.MAX_VALUE && accounted(w, stack) >= total.paragraphs()) {
+                        until = System.nanoTime() + pause.toNanos();
+                    }
                 }
             }
+        }
+        return total;
+    }
+
+    private static long accounted(TableWatcher w, ProcessorStack stack) {
+        return w.tagged() + w.deadLetters() + stack.processor().metrics().duplicates();
+    }
+
+    private void printProgress(TableWatcher w, long published, ProcessorStack stack) {
+        long accounted = accounted(w, stack);
+        out.printf("%n[%d of %d paragraphs processed]%n%s", accounted, published, TableFormatter.format(w.sides().values()));
+    }
+
+    /** Prints the side table whenever it changes; returns 0 once it has caught up with every paragraph. */
+    private int follow(TableWatcher w, PublishSummary summary, ProcessorStack stack, Duration limit, long t0) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long lastPrint = 0;
+        boolean dirty = false;
+        while (true) {
+            dirty |= w.poll(Duration.ofMillis(200));
+            long accounted = w.tagged() + w.deadLetters() + stack.processor().metrics().duplicates();
+            boolean done = accounted >= summary.paragraphs() && w.tablesMatchTagged();
+            if (dirty && !done && System.nanoTime() - lastPrint > 1_000_000_000L) {
+                printProgress(w, summary.paragraphs(), stack);
+                lastPrint = System.nanoTime();
+                dirty = false;
+            }
+            if (done) {
+                // the windows the last statements closed are committed with them; read what has arrived
+                w.poll(Duration.ofMillis(500));
+                out.printf("%nFinal side table (%d paragraphs tagged, %d dead-lettered, %.1f s):%n%s",
+                        w.tagged(), w.deadLetters(), (System.nanoTime() - t0) / 1e9,
+                        TableFormatter.format(w.sides().values()));
+                out.printf("%nClosed hourly windows (%s, by publication time; the newest stay open until later "
+                        + "news arrives):%n%s", w.hourlyTopic(), TableFormatter.formatWindows(w.hourly()));
+                out.printf("%nClosed daily windows (%s):%n%s", w.dailyTopic(), TableFormatter.formatWindows(w.daily()));
+                return 0;
+            }
+            if (stopping.get()) {
+                return 130;
+            }
+            if (System.nanoTime() > deadline) {
+                System.err.printf("newsstream demo: processing did not catch up within %s (%d of %d paragraphs)%n",
+                        limit, accounted, summary.paragraphs());
+                return 1;
+            }
+        }
+    }
+
+    /** Text files by the publication time in their sidecar, else their file time; others keep their place. */
+    static List<Path> inPublicationOrder(List<Path> given) throws java.io.IOException, Input.InputException {
+        List<Path> expanded = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) {
+                for (Input i : Input.resolve(List.of(p.toString()))) {
+                    expanded.add(i.path());
+                }
+            } else {
+                expanded.add(p);
+            }
+        }
+        Map<Path, java.time.Instant> when = new java.util.HashMap<>();
+        for (Path p : expanded) {
+            java.time.Instant t = Sidecar.of(p).publishedAt();
+            when.put(p, t != null ? t : Files.getLastModifiedTime(p).toInstant());
+        }
+        List<Path> sorted = new ArrayList<>(expanded);
+        sorted.sort(java.util.Comparator.comparing(when::get));
+        return sorted;
+    }
+
+    private EmbeddedKafkaBroker startBroker() {
+        // on Ctrl-C our hook closes the processor, then the broker: the broker's own hook waits for that
+        return EmbeddedKafkaBroker.builder().port(kafkaPort).ownerCloseGrace(Duration.ofSeconds(40)).start();
+    }
+
+    /** Fails before anything starts when a port the user chose (or the default) is taken, naming the flag. */
+    static void requireFree(int port, String flag, String what) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("port " + port + " on 127.0.0.1 is already in use, so the " + what
+                    + " cannot listen there (another demo or broker running?). Pick another port with " + flag
+                    + " N (0 = any free port); `ss -ltnp 'sport = :" + port + "'` shows which process holds it");
+        }
+    }
+
+    private ProcessorStack startStack(ProcessorSettings settings, Tagger tagger) {
+        try {
+            return ProcessorStack.start(settings, tagger);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot serve the dashboard on 127.0.0.1:" + httpPort + " ("
+                    + Main.describe(e.getCause()) + "); pick another port with --http-port N (0 = any free port)", e);
         }
     }
 

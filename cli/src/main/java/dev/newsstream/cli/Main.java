@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "newsstream", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Who said what, for which side, in what stance and tone: live tables from a stream of news.",
+        footer = {"", "Every option of a command: newsstream COMMAND --help (or newsstream help COMMAND)."},
         subcommands = {DemoCommand.class, ProduceCommand.class, ProcessCommand.class, TagCommand.class,
                 SentimentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -42,13 +43,25 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** The version from the jar manifest, or "development" when run from classes. */
+    /** The version the build wrote into {@code version.properties} (so it is right from classes and from the jar). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[]{"newsstream " + (v == null ? "development" : v) + " (Kafka "
-                    + dev.newsstream.kafka.KafkaVersion.VERSION + ")"};
+            return new String[]{"newsstream " + version() + " (Kafka " + dev.newsstream.kafka.KafkaVersion.VERSION
+                    + ", Java " + Runtime.version() + ")"};
+        }
+
+        static String version() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException e) {
+                return "unknown (" + e.getMessage() + ")";
+            }
+            String v = p.getProperty("version");
+            return v == null || v.contains("${") ? "unknown (built without resource filtering)" : v;
         }
     }
 }

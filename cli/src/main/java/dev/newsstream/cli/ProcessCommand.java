@@ -53,9 +53,14 @@ final class ProcessCommand implements Callable<Integer> {
         ProcessorSettings settings = SettingsLoader.load(config, System.getenv(), flags,
                 w -> System.err.println("newsstream process: warning: " + w));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ProcessorStack stack = ProcessorStack.start(settings)) {
+        try (ProcessorStack stack = startStack(settings)) {
+            long started = System.nanoTime();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
+                System.err.printf("newsstream process: stopped after %s; %s%n",
+                        java.time.Duration.ofSeconds((System.nanoTime() - started) / 1_000_000_000L).toString()
+                                .substring(2).toLowerCase(java.util.Locale.ROOT),
+                        stack.processor().metrics().describe());
                 stopped.countDown();
             }, "newsstream-process-shutdown"));
             System.err.println("newsstream process: running against " + settings.bootstrapServers() + "; "
@@ -63,5 +68,15 @@ final class ProcessCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private static ProcessorStack startStack(ProcessorSettings settings) {
+        try {
+            return ProcessorStack.start(settings);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot serve HTTP on " + settings.httpHost() + ":" + settings.httpPort()
+                    + " (" + Main.describe(e.getCause()) + "); pick a free port with --http-port N (0 = any free"
+                    + " port), or stop what is using it", e);
+        }
     }
 }

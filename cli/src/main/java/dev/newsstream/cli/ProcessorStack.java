@@ -1,5 +1,8 @@
 package dev.newsstream.cli;
 
+import dev.newsstream.processor.OtherWriters;
+import org.slf4j.LoggerFactory;
+
 import dev.newsstream.processor.NewsProcessor;
 import dev.newsstream.processor.ProcessorMetrics;
 import dev.newsstream.processor.ProcessorSettings;
@@ -38,10 +41,11 @@ final class ProcessorStack implements AutoCloseable {
     static ProcessorStack start(ProcessorSettings settings, Tagger tagger) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = StandardMeters.newRegistry();
             NewsProcessor processor = new NewsProcessor(settings, tagger, new ProcessorMetrics(registry));
             opened.push(processor);
             opened.push(StandardMeters.bind(registry, processor.streams()));
+            warnAboutOtherWriters(settings);
             processor.start();
             HttpApi http = new HttpApi(settings, new TableQueryService(processor.streams(), settings), registry).start();
             opened.push(http);
@@ -49,6 +53,18 @@ final class ProcessorStack implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
+        }
+    }
+
+    /** Best effort: a broker that cannot be read now is reported by the processor itself a moment later. */
+    private static void warnAboutOtherWriters(ProcessorSettings settings) {
+        try {
+            String warning = OtherWriters.warning(settings, OtherWriters.find(settings));
+            if (warning != null) {
+                LoggerFactory.getLogger(ProcessorStack.class).warn(warning);
+            }
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(ProcessorStack.class).debug("could not check for other writers: {}", e.toString());
         }
     }
 

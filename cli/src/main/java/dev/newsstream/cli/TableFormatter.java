@@ -25,6 +25,25 @@ final class TableFormatter {
         return b.toString();
     }
 
+    /** Window rows (side, window start in UTC, statements, mean, stance counts), in the order given. */
+    static String formatWindows(Collection<TableRow> rows) {
+        if (rows.isEmpty()) {
+            return "(none yet)\n";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-8s %-17s %10s %8s %7s %7s %7s%n", "SIDE", "WINDOW (UTC)", "STATEMENTS",
+                "MEAN", "COOP", "CONFR", "NEUTR"));
+        for (TableRow r : rows) {
+            String start = r.windowStart() == null ? "-"
+                    : r.windowStart().toString().replace('T', ' ').replaceFirst(":00Z$", "");
+            b.append(String.format(Locale.ROOT, "%-8s %-17s %10d %8s %7d %7d %7d%n", r.key(), start, r.statements(),
+                    r.meanCompound() == null ? "-" : String.format(Locale.ROOT, "%+.3f", r.meanCompound()),
+                    count(r.stance(), "cooperative"), count(r.stance(), "confrontational"),
+                    count(r.stance(), "neutral")));
+        }
+        return b.toString();
+    }
+
     private static long count(java.util.Map<String, Long> m, String k) {
         return m == null ? 0 : m.getOrDefault(k, 0L);
     }

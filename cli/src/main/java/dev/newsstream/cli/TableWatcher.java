@@ -24,6 +24,9 @@ final class TableWatcher implements AutoCloseable {
     private final JsonSerde<TaggedParagraphEvent> taggedSerde = JsonSerde.of(TaggedParagraphEvent.class);
     private final JsonSerde<TableRow> rowSerde = JsonSerde.of(TableRow.class);
     private final Map<String, TableRow> sides = new TreeMap<>();
+    /** Final rows of closed windows, by side and window start. */
+    private final Map<String, TableRow> hourly = new TreeMap<>();
+    private final Map<String, TableRow> daily = new TreeMap<>();
     private final Map<String, Long> statementsPerSide = new HashMap<>();
     private long tagged;
     private long deadLetters;
@@ -32,7 +35,7 @@ final class TableWatcher implements AutoCloseable {
     TableWatcher(String bootstrap, TopicNames topics, Map<String, String> clientOverrides) {
         this.topics = topics;
         consumer = ReadCommitted.fromBeginning(bootstrap, clientOverrides, topics.taggedParagraphs(),
-                topics.deadLetters(), topics.sideSentiment());
+                topics.deadLetters(), topics.sideSentiment(), topics.sideSentimentHourly(), topics.sideSentimentDaily());
     }
 
     /** Reads what arrived; returns true when the side table changed. */
@@ -47,12 +50,35 @@ final class TableWatcher implements AutoCloseable {
                 }
             } else if (r.topic().equals(topics.deadLetters())) {
                 deadLetters++;
-            } else if (r.value() != null) {
+            } else if (r.value() == null) {
+                continue;
+            } else if (r.topic().equals(topics.sideSentiment())) {
                 sides.put(r.key(), rowSerde.deserialize(r.topic(), r.value()));
                 version++;
+            } else {
+                TableRow row = rowSerde.deserialize(r.topic(), r.value());
+                (r.topic().equals(topics.sideSentimentHourly()) ? hourly : daily)
+                        .put(row.key() + " " + row.windowStart(), row);
             }
         }
         return version != before;
+    }
+
+    /** Final rows of closed hourly windows, by side then window start. */
+    java.util.Collection<TableRow> hourly() {
+        return hourly.values();
+    }
+
+    java.util.Collection<TableRow> daily() {
+        return daily.values();
+    }
+
+    String hourlyTopic() {
+        return topics.sideSentimentHourly();
+    }
+
+    String dailyTopic() {
+        return topics.sideSentimentDaily();
     }
 
     long tagged() {

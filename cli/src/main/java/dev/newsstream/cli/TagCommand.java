@@ -5,7 +5,14 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.newsstream.events.Json;
 import dev.newsstream.events.StatementEvent;
 import dev.newsstream.processor.StatementEvents;
+import dev.newsstream.events.ParagraphEvent;
 import dev.newsstream.producer.Article;
+import dev.newsstream.producer.Format;
+import dev.newsstream.producer.Input;
+import dev.newsstream.producer.ProducerRunner;
+import dev.newsstream.producer.ProducerSettings;
+import dev.newsstream.producer.PublishSummary;
+import dev.newsstream.producer.Sink;
 import dev.newsstream.producer.TextArticles;
 import dev.newsstream.tagger.ArticleContext;
 import dev.newsstream.tagger.TaggedParagraph;
@@ -29,13 +36,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code newsstream tag}: the offline tagger. Reads text articles the way the producer does (block 0 the title,
- * boilerplate classified and skipped), tags the body paragraphs in order with the same {@link Tagger} the
+ * {@code newsstream tag}: the offline tagger. Reads articles with the producer's own reading code (the same formats
+ * as {@code produce}: text, JSON Lines, HTML, directories, URLs, stdin; block 0 the title, boilerplate classified
+ * and skipped), tags the body paragraphs in order with the same {@link Tagger} the
  * processor uses, and prints one JSON object per block (title and skipped blocks included, with no statements),
  * so paragraph indices match the label files' {@code paragraph} field.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
-        description = "Tag text articles offline; print JSON Lines, one object per paragraph (block), in order.")
+        description = "Tag articles offline; print JSON Lines, one object per paragraph (block), in order.",
+        footer = {"", "Inputs as for produce: FILE (.txt, .jsonl, .html), DIR (its *.txt *.jsonl *.ndjson *.html"
+                + " *.htm, sorted), http(s) URL, or - for stdin (text; --format jsonl|html for those)."})
 final class TagCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "FILE", description = "an actor registry file extending the built-in one")
     Path registry;
@@ -43,8 +53,12 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--stance-cues", paramLabel = "FILE", description = "a stance cue file extending the built-in cues")
     Path stanceCues;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "text articles, or directories of *.txt")
-    List<Path> files;
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|text|jsonl|html",
+            description = "input format (default ${DEFAULT-VALUE}: by extension, then content; stdin is text unless given)")
+    String format;
+
+    @Parameters(paramLabel = "FILE|DIR|URL|-", arity = "1..*", description = "articles to tag")
+    List<String> inputs;
 
     /** One output line. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,19 +67,63 @@ final class TagCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        Format f;
+        try {
+            f = Format.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format \"" + format + "\" is not one of auto, text, jsonl, html");
+        }
+        List<Input> resolved;
+        try {
+            resolved = Input.resolve(inputs);
+        } catch (Input.InputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Tagger tagger = Taggers.create(registry, stanceCues);
         ObjectWriter json = Json.mapper().writerFor(Line.class);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        for (Path file : expand(files)) {
-            Article a = TextArticles.read(file, Instant.EPOCH);
-            for (Line line : tag(tagger, a)) {
-                out.write(json.writeValueAsString(line));
-                out.write('\n');
+        // the producer's reading code, into a sink that tags instead of publishing; boilerplate comes along, marked,
+        // so every block gets its line; the publication time is irrelevant here
+        ProducerSettings settings = ProducerSettings.defaults("unused:9092").withFormat(f)
+                .withPublishBoilerplate(true).withPublishedAt(Instant.EPOCH);
+        Sink tagging = (articleId, events) -> {
+            try {
+                for (Line line : tagEvents(tagger, events)) {
+                    out.write(json.writeValueAsString(line));
+                    out.write('\n');
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }
+        };
+        PublishSummary summary = ProducerRunner.run(settings, resolved, List.of(), tagging, System.in, System.err,
+                () -> false);
         out.flush();
-        return 0;
+        return summary.errors() > 0 ? 1 : 0;
+    }
+
+    /** The lines of one article read by the producer (with its boilerplate blocks): title, then block by block. */
+    static List<Line> tagEvents(Tagger tagger, List<ParagraphEvent> events) {
+        List<Line> lines = new ArrayList<>();
+        if (events.isEmpty()) {
+            return lines;
+        }
+        ParagraphEvent first = events.get(0);
+        lines.add(new Line(first.articleId(), 0, first.title() == null ? "" : first.title(), "title", null, List.of()));
+        ArticleContext ctx = ArticleContext.start(first.title() == null ? "" : first.title());
+        for (ParagraphEvent e : events) {
+            int block = e.block() == null ? e.seq() + 1 : e.block();
+            if (e.boilerplate()) {
+                lines.add(new Line(e.articleId(), block, e.text(), "boilerplate", e.boilerplateReason(), List.of()));
+                continue;
+            }
+            TaggedParagraph t = tagger.tag(ctx, e.text());
+            ctx = t.context();
+            lines.add(new Line(e.articleId(), block, e.text(), "body", null,
+                    t.statements().stream().map(StatementEvents::of).toList()));
+        }
+        return lines;
     }
 
     /** The article's blocks in order: title, body (tagged), skipped furniture and headings. */

@@ -97,6 +97,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final boolean autoCreateTopics;
     private final Map<String, String> overrides;
     private final Duration startupTimeout;
+    private final Duration ownerCloseGrace;
     private final Thread shutdownHook;
 
     private State state = State.STOPPED;
@@ -111,6 +112,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.autoCreateTopics = builder.autoCreateTopics;
         this.overrides = Map.copyOf(builder.overrides);
         this.startupTimeout = builder.startupTimeout;
+        this.ownerCloseGrace = builder.ownerCloseGrace;
         this.shutdownHook = new Thread(this::closeFromShutdownHook, "embedded-kafka-shutdown-" + port);
         this.firstSaslUser = builder.saslUsers.isEmpty() ? null : builder.saslUsers.keySet().iterator().next();
     }
@@ -242,6 +244,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void closeFromShutdownHook() {
+        // JVM shutdown hooks run concurrently: an owner that closes the broker from its own hook (after closing
+        // its clients) is given time to, so the broker does not go away under clients that are still closing
+        long until = System.nanoTime() + ownerCloseGrace.toNanos();
+        synchronized (this) {
+            while (state != State.CLOSED && System.nanoTime() < until) {
+                try {
+                    wait(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (state == State.CLOSED) {
+                return;
+            }
+        }
         LOG.warn("Closing {} from the JVM shutdown hook: close it yourself (try-with-resources) to stop it earlier", this);
         close(SHUTDOWN_HOOK_TIMEOUT);
     }
@@ -555,6 +573,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private boolean autoCreateTopics;
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Duration startupTimeout = Duration.ofSeconds(60);
+        private Duration ownerCloseGrace = Duration.ZERO;
 
         private Builder() {
         }
@@ -606,6 +625,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** Sets any broker property, overriding this class's choice; for the rare test that needs one. */
         public Builder brokerProperty(String name, String value) {
             overrides.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * When the JVM shuts down (Ctrl-C) and the owner closes the broker from its own shutdown hook, how long the
+         * broker's hook waits for that before closing the broker itself (default 0: at once). The demo closes its
+         * processor first, then the broker.
+         */
+        public Builder ownerCloseGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("ownerCloseGrace must not be negative, got " + grace);
+            }
+            this.ownerCloseGrace = grace;
             return this;
         }
 

@@ -40,7 +40,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>out: {@code news.side-sentiment} — side → {@code TableRow} (table "side")</li>
  *   <li>out: {@code news.speaker-sentiment} — speaker → {@code TableRow} (table "speaker")</li>
  *   <li>out: {@code news.side-sentiment-hourly} / {@code -daily} — side → {@code TableRow} with its window, emitted
- *       once when the window closes (event time = publication time, plus {@code window.grace})</li>
+ *       once when the window closes (event time = publication time, plus {@code window.grace.hourly} / {@code .daily})</li>
  *   <li>out: {@code news.dead-letters} — the original key and value bytes; headers in {@code DeadLetterHeaders}</li>
  * </ul>
  * Every processor, store and internal topic is named (and {@code ensure.explicit.internal.resource.naming} is
@@ -58,11 +58,13 @@ public final class NewsTopology {
     public static final String ARTICLE_SIDE_STORE = "article-side-stats-store";
     public static final String SIDE_HOURLY_STORE = "side-sentiment-hourly-store";
     public static final String SIDE_DAILY_STORE = "side-sentiment-daily-store";
+    /** Statements that arrived after their hourly / daily window had closed, per side and size ({@link LateCounter}). */
+    public static final String SIDE_LATE_STORE = "side-late-count-store";
     /** Statements without a speaker are counted in the side tables but not in the speaker table. */
     public static final String NO_SPEAKER = "";
 
     /** The options the topology depends on (a subset of {@link ProcessorSettings}). */
-    public record Options(TopicNames topics, Duration contextTtl, Duration windowGrace, int maxParagraphChars,
+    public record Options(TopicNames topics, Duration contextTtl, WindowGrace windowGrace, int maxParagraphChars,
                           Duration hourlyRetention, Duration dailyRetention) {
         public static Options from(ProcessorSettings s) {
             return new Options(s.topics(), s.contextTtl(), s.windowGrace(), DEFAULT_MAX_PARAGRAPH_CHARS,
@@ -70,7 +72,7 @@ public final class NewsTopology {
         }
 
         public static Options defaults(TopicNames topics) {
-            return new Options(topics, Duration.ofHours(24), Duration.ofMinutes(10), DEFAULT_MAX_PARAGRAPH_CHARS,
+            return new Options(topics, Duration.ofHours(24), WindowGrace.DEFAULT, DEFAULT_MAX_PARAGRAPH_CHARS,
                     Duration.ofDays(31), Duration.ofDays(3 * 366));
         }
     }
@@ -138,11 +140,15 @@ public final class NewsTopology {
                 .to(t.sideSentiment(), Produced.with(Serdes.String(), rowSerde).withName("side-sentiment-sink"));
 
         // per side, hourly and daily tumbling windows on event time, final results only
-        KGroupedStream<String, StatementDelta> bySideGrouped = bySide.groupByKey(
-                Grouped.with("deltas-by-side-grouped", Serdes.String(), deltaSerde));
-        windowed(bySideGrouped, "hourly", Duration.ofHours(1), o.windowGrace(), o.hourlyRetention(), SIDE_HOURLY_STORE,
+        // statements for windows that have already closed are counted per side before the aggregates drop them
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIDE_LATE_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        KGroupedStream<String, StatementDelta> bySideGrouped = bySide
+                .processValues(() -> new LateCounter(o.windowGrace()), Named.as("side-late-counts"), SIDE_LATE_STORE)
+                .groupByKey(Grouped.with("deltas-by-side-grouped", Serdes.String(), deltaSerde));
+        windowed(bySideGrouped, "hourly", Duration.ofHours(1), o.windowGrace().hourly(), o.hourlyRetention(), SIDE_HOURLY_STORE,
                 statsSerde, rowSerde, t.sideSentimentHourly());
-        windowed(bySideGrouped, "daily", Duration.ofDays(1), o.windowGrace(), o.dailyRetention(), SIDE_DAILY_STORE,
+        windowed(bySideGrouped, "daily", Duration.ofDays(1), o.windowGrace().daily(), o.dailyRetention(), SIDE_DAILY_STORE,
                 statsSerde, rowSerde, t.sideSentimentDaily());
 
         // per speaker (with the side most of their statements carry)

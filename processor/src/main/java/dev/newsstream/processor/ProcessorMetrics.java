@@ -47,6 +47,20 @@ public final class ProcessorMetrics {
         return (long) received.count();
     }
 
+    /** One line for a person: what this processor did since it started (printed by {@code process} when it stops). */
+    public String describe() {
+        double dead = registry.find("newsstream.paragraphs.dead.lettered").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        long t = (long) tagged.count();
+        long st = (long) statements.count();
+        long d = (long) dead;
+        return received() + " paragraph" + (received() == 1 ? "" : "s") + " received: " + t + " tagged with "
+                + st + " statement" + (st == 1 ? "" : "s") + ", " + d + " dead-lettered, " + duplicates()
+                + " unchanged re-publication" + (duplicates() == 1 ? "" : "s") + " skipped, " + (long) corrected.count()
+                + " corrected; " + (long) expired.count() + " article context" + (expired.count() == 1 ? "" : "s")
+                + " expired";
+    }
+
     void countReceived() {
         received.increment();
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record ProcessorSettings(String bootstrapServers, String applicationId, TopicNames topics, Path stateDir,
                                 String processingGuarantee, int streamThreads, Duration commitInterval,
-                                Duration contextTtl, Duration windowGrace, int partitions, short replicationFactor,
+                                Duration contextTtl, WindowGrace windowGrace, int partitions, short replicationFactor,
                                 String httpHost, int httpPort, String applicationServer, Path registryFile,
                                 Path stanceCuesFile, Map<String, String> kafka) {
     public ProcessorSettings {

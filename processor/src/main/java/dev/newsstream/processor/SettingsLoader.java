@@ -45,7 +45,8 @@ public final class SettingsLoader {
         // paragraphs/s; 75 ms measured 260-263 ms (docs/performance.md)
         d.put("commit.interval.ms", "75");
         d.put("context.ttl", "PT24H");
-        d.put("window.grace", "PT10M");
+        d.put("window.grace.hourly", WindowGrace.DEFAULT.hourly().toString());
+        d.put("window.grace.daily", WindowGrace.DEFAULT.daily().toString());
         d.put("topic.partitions", "3");
         d.put("topic.replication.factor", "1");
         d.put("http.host", "127.0.0.1");
@@ -171,7 +172,7 @@ public final class SettingsLoader {
                         : intIn(m, "num.stream.threads", 1, 64),
                 Duration.ofMillis(intIn(m, "commit.interval.ms", 1, 3_600_000)),
                 duration(m, "context.ttl"),
-                duration(m, "window.grace"),
+                new WindowGrace(duration(m, "window.grace.hourly"), duration(m, "window.grace.daily")),
                 intIn(m, "topic.partitions", 1, 10_000),
                 (short) intIn(m, "topic.replication.factor", 1, 32),
                 required(m, "http.host"),

@@ -271,8 +271,9 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             ctx = tagged.context();
             for (Statement s : tagged.statements()) {
                 statements.add(StatementEvents.of(s));
+                // the speaker table's key: one row per entity, whatever quotes, spacing or title case it came with
                 added.add(new StatementDelta(StatementDelta.SCHEMA_VERSION, p.articleId(), p.seq(), s.side(),
-                        s.speaker(), s.text(), s.stance() == null ? null : s.stance().label(),
+                        SpeakerNames.normalise(s.speaker()), s.text(), s.stance() == null ? null : s.stance().label(),
                         s.sentiment() == null ? null : s.sentiment().compound(), p.publishedAt(), 1));
             }
         }
@@ -287,7 +288,12 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
                 p.ingestedAt(), Instant.ofEpochMilli(now), statements);
         long ts = p.publishedAt() != null ? p.publishedAt().toEpochMilli() : record.timestamp();
         metrics.tagged(statements.size());
-        context.forward(new Record<>(p.articleId(), new Outcome.Tagged(out, deltas), ts, record.headers()));
+        // who wrote it: another processor (another application.id) writing the same topics is found by this
+        org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray());
+        headers.remove(OtherWriters.HEADER);
+        headers.add(OtherWriters.HEADER, context.applicationId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        context.forward(new Record<>(p.articleId(), new Outcome.Tagged(out, deltas), ts, headers));
     }
 
     /**

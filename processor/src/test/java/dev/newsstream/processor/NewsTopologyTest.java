@@ -296,6 +296,42 @@ class NewsTopologyTest {
     }
 
     @Test
+    void statementsForClosedWindowsAreCountedPerSideAndSizeNotSilentlyDropped() {
+        // the test driver runs all sub-topologies in one task, so stream time includes the input records'
+        // timestamps: give them the publication time, as a producer of news in real time would
+        java.util.function.Consumer<ParagraphEvent> send = p -> in.pipeInput(
+                p.articleId().getBytes(StandardCharsets.UTF_8), JsonSerde.of(ParagraphEvent.class).serialize("t", p),
+                p.publishedAt());
+        send.accept(paragraph("a", 0, "X (USA) said: \"good\"", DAY0));
+        // two days later: the hourly and daily windows of DAY0 are closed (end + default grace long passed)
+        send.accept(paragraph("b", 0, "X (USA) said: \"good\"", DAY0.plus(Duration.ofDays(2))));
+        // within the daily grace of the current day, but 2 hours back: its hourly window (1 h grace) is closed
+        send.accept(paragraph("c", 0, "X (USA) said: \"late\"", DAY0.plus(Duration.ofDays(2)).minus(Duration.ofHours(2))));
+        // back on DAY0: both windows closed
+        send.accept(paragraph("d", 0, "X (USA) said: \"old\"", DAY0.plusSeconds(60)));
+        KeyValueStore<String, Long> late = driver.getKeyValueStore(NewsTopology.SIDE_LATE_STORE);
+        assertThat(late.get(LateCounter.key("USA", LateCounter.HOURLY))).isEqualTo(2L);
+        assertThat(late.get(LateCounter.key("USA", LateCounter.DAILY))).isEqualTo(1L);
+    }
+
+    @Test
+    void taggedParagraphsNameTheApplicationIdThatWroteThem() {
+        send(paragraph("a", 0, "X (USA) said: \"good\"", DAY0));
+        var r = tagged.readRecord();
+        assertThat(new String(r.headers().lastHeader(OtherWriters.HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo("topology-test");
+    }
+
+    @Test
+    void lateFollowsKafkaStreamsWindowCloseRule() {
+        long hour = Duration.ofHours(1).toMillis();
+        assertThat(LateCounter.late(0, hour, 0, hour)).as("window end reached").isTrue();
+        assertThat(LateCounter.late(0, hour, 0, hour - 1)).isFalse();
+        assertThat(LateCounter.late(0, hour, 10, hour + 9)).as("within grace").isFalse();
+        assertThat(LateCounter.late(hour - 1, hour, 10, hour + 10)).isTrue();
+    }
+
+    @Test
     void topologyNamesStayStable() throws Exception {
         Topology topology = NewsTopology.build(NewsTopology.Options.defaults(T), TestTaggers.simple(), ProcessorMetrics.noop());
         Path snapshot = Path.of("src/test/resources/topology-description.txt");

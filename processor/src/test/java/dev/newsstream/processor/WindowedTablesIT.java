@@ -53,7 +53,8 @@ class WindowedTablesIT {
         flags.put("application.id", run);
         flags.put("state.dir", stateDir.toString());
         flags.put("commit.interval.ms", "100");
-        flags.put("window.grace", "PT1M");
+        flags.put("window.grace.hourly", "PT1M");
+        flags.put("window.grace.daily", "PT1M");
         flags.putAll(SettingsLoader.topicSettings(topics));
         // one input partition, so stream time advances for every side's repartitioned records alike
         flags.put("topic.partitions", "1");

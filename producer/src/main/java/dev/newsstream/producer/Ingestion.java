@@ -117,19 +117,23 @@ final class Ingestion implements IngestListener {
             }
             format = Input.detect(file.getFileName().toString(), head);
         }
-        Instant fallback = settings.publishedAt() != null ? settings.publishedAt()
+        // the file's own time (its sidecar) first, then --published-at, then the modification time
+        String source = settings.sourceOf(file);
+        Sidecar meta = format == Format.JSONL || format == Format.FEED ? Sidecar.NONE : Sidecar.of(file);
+        Instant fallback = meta.publishedAt() != null ? meta.publishedAt()
+                : settings.publishedAt() != null ? settings.publishedAt()
                 : Files.getLastModifiedTime(file).toInstant();
         switch (format) {
             case JSONL -> {
                 try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    JsonLinesArticles.read(r, file.toString(), settings.publishedAt(), this);
+                    JsonLinesArticles.read(r, source, settings.publishedAt(), this);
                 }
             }
             case HTML -> article(HtmlExtractor.extract(HtmlExtractor.parse(Files.readAllBytes(file), null, null),
-                    null, file.toString(), ArticleIds.fromFile(file), fallback));
+                    null, source, ArticleIds.fromFile(file), fallback));
             case FEED -> new FeedIngester(fetcher, feedSeen, settings.dedupeContent(), this)
-                    .pass(file.toString(), Files.readAllBytes(file));
-            default -> article(TextArticles.read(file, settings.publishedAt()));
+                    .pass(source, Files.readAllBytes(file));
+            default -> article(TextArticles.read(file, source, null, fallback));
         }
     }
 

@@ -22,6 +22,9 @@ public record Input(Kind kind, String location) {
     public enum Kind { STDIN, FILE, URL }
 
     /** File extensions a directory contributes, and what they mean for {@link Format#AUTO}. */
+    /** Hand-label files (the seed label format) that sit beside articles; a directory never contributes them. */
+    public static final String LABELS_SUFFIX = ".labels.jsonl";
+
     static final List<String> DIRECTORY_EXTENSIONS = List.of(".txt", ".jsonl", ".ndjson", ".html", ".htm");
 
     public Path path() {
@@ -52,7 +55,9 @@ public record Input(Kind kind, String location) {
                 Path p = Path.of(arg);
                 if (Files.isDirectory(p)) {
                     try (Stream<Path> files = Files.list(p)) {
+                        // NAME.labels.jsonl beside an article holds its hand labels (samples/, the seed), not articles
                         List<Path> found = files.filter(Files::isRegularFile)
+                                .filter(f -> !f.getFileName().toString().endsWith(LABELS_SUFFIX))
                                 .filter(f -> DIRECTORY_EXTENSIONS.stream().anyMatch(ext ->
                                         f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))
                                 .sorted().toList();
@@ -60,7 +65,7 @@ public record Input(Kind kind, String location) {
                             throw new InputException("directory " + p + " has no *.txt, *.jsonl, *.ndjson, *.html"
                                     + " or *.htm files to produce");
                         }
-                        for (Path f : found) {
+                        for (Path f : inPublicationOrder(found)) {
                             out.add(checkedFile(f));
                         }
                     } catch (IOException e) {
@@ -72,6 +77,30 @@ public record Input(Kind kind, String location) {
             }
         }
         return out;
+    }
+
+    /**
+     * A directory whose files all carry their publication time in a {@link Sidecar} is an archive: published oldest
+     * first (ties by name), so its statements land in their hourly and daily windows instead of arriving after the
+     * windows of newer articles closed. Otherwise the name order stands.
+     */
+    static List<Path> inPublicationOrder(List<Path> byName) throws InputException {
+        java.util.Map<Path, java.time.Instant> when = new java.util.HashMap<>();
+        for (Path f : byName) {
+            java.time.Instant t;
+            try {
+                t = Sidecar.of(f).publishedAt();
+            } catch (IOException e) {
+                throw new InputException(e.getMessage());
+            }
+            if (t == null) {
+                return byName;
+            }
+            when.put(f, t);
+        }
+        List<Path> sorted = new ArrayList<>(byName);
+        sorted.sort(java.util.Comparator.comparing((Path f) -> when.get(f)).thenComparing(Path::toString));
+        return sorted;
     }
 
     private static Input checkedFile(Path p) throws InputException {

@@ -112,8 +112,13 @@ public final class ProduceCommand implements Callable<Integer> {
     String maxPageBytes;
 
     @Option(names = "--published-at", paramLabel = "ISO",
-            description = "Publication time for inputs without one (default: file time, else now).")
+            description = "Publication time for inputs without one (default: the file's NAME.meta.json sidecar,"
+                    + " else file time, else now).")
     String publishedAt;
+
+    @Option(names = "--full-source-path",
+            description = "Put a file's absolute path in the events' source field (default: its file name only).")
+    boolean fullSourcePath;
 
     @Parameters(paramLabel = "FILE|DIR|URL|-", arity = "0..*", description = "Articles to publish.")
     List<String> inputs = new ArrayList<>();
@@ -214,7 +219,7 @@ public final class ProduceCommand implements Callable<Integer> {
             }
             Duration pollEvery = Units.duration(poll);
             return new ProducerSettings(kafka, fetch, f, publishBoilerplate, when, !noDedupeContent, seenFile,
-                    pollEvery, once);
+                    pollEvery, once, fullSourcePath);
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

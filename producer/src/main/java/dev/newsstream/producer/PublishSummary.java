@@ -25,6 +25,17 @@ public record PublishSummary(int articles, int paragraphs, int skippedBoilerplat
         errorMessages = List.copyOf(errorMessages);
     }
 
+    /** This run's counts plus another's (the demo publishes article by article). */
+    public PublishSummary plus(PublishSummary o) {
+        java.util.Map<String, Integer> by = new java.util.LinkedHashMap<>(paragraphsByArticle);
+        o.paragraphsByArticle.forEach((k, v) -> by.merge(k, v, Integer::sum));
+        List<String> msgs = new java.util.ArrayList<>(errorMessages);
+        msgs.addAll(o.errorMessages);
+        return new PublishSummary(articles + o.articles, paragraphs + o.paragraphs,
+                skippedBoilerplate + o.skippedBoilerplate, duplicates + o.duplicates, empty + o.empty,
+                errors + o.errors, by, msgs);
+    }
+
     /** One line for humans. */
     public String describe() {
         return "published " + articles + " article" + (articles == 1 ? "" : "s") + ", " + paragraphs + " paragraph"

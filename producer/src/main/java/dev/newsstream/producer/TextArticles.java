@@ -17,20 +17,34 @@ public final class TextArticles {
     }
 
     /**
-     * Reads a UTF-8 text file. The id is the file stem; the publication time is {@code publishedAt} when given,
-     * else the file's modification time.
+     * Reads a UTF-8 text file. The id is the file stem, the source its file name; the publication time is
+     * {@code publishedAt} when given, else the one in its {@link Sidecar}, else the file's modification time.
      *
      * @throws IOException naming the file when it cannot be read
      */
     public static Article read(Path file, Instant publishedAt) throws IOException {
+        return read(file, String.valueOf(file.getFileName()), publishedAt, null);
+    }
+
+    /**
+     * Reads a UTF-8 text file with {@code source} as its source. The publication time is {@code publishedAt} when
+     * given, else the {@link Sidecar}'s, else {@code fallback} when given, else the file's modification time.
+     *
+     * @throws IOException naming the file when it cannot be read
+     */
+    public static Article read(Path file, String source, Instant publishedAt, Instant fallback) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new IOException("cannot read " + file + ": it is not UTF-8 text; convert it (e.g. iconv -t UTF-8)", e);
         }
-        Instant when = publishedAt != null ? publishedAt : Files.getLastModifiedTime(file).toInstant();
-        return Articles.fromText(ArticleIds.fromFile(file), text, null, file.toString(), when);
+        Sidecar meta = Sidecar.of(file);
+        Instant when = publishedAt != null ? publishedAt
+                : meta.publishedAt() != null ? meta.publishedAt()
+                : fallback != null ? fallback
+                : Files.getLastModifiedTime(file).toInstant();
+        return Articles.fromText(ArticleIds.fromFile(file), text, meta.url(), source, when);
     }
 
     /**

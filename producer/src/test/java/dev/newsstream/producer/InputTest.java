@@ -33,6 +33,23 @@ class InputTest {
     }
 
     @Test
+    void aDirectoryOfArticlesWithSidecarTimesIsAnArchivePublishedOldestFirst() throws Exception {
+        Path archive = Files.createDirectory(dir.resolve("archive"));
+        Files.writeString(archive.resolve("a.txt"), "A\n\nx.");
+        Files.writeString(archive.resolve("a.meta.json"), "{\"publishedAt\":\"2026-03-16T10:00:00Z\"}");
+        Files.writeString(archive.resolve("b.txt"), "B\n\nx.");
+        Files.writeString(archive.resolve("b.meta.json"), "{\"publishedAt\":\"2026-03-14T10:00:00Z\"}");
+        Files.writeString(archive.resolve("b.labels.jsonl"), "{\"quote\":\"x\"}");
+
+        assertThat(Input.resolve(List.of(archive.toString()))).extracting(i -> i.path().getFileName().toString())
+                .containsExactly("b.txt", "a.txt");
+
+        Files.writeString(archive.resolve("c.txt"), "C\n\nno sidecar.");
+        assertThat(Input.resolve(List.of(archive.toString()))).as("not every file has a time: name order")
+                .extracting(i -> i.path().getFileName().toString()).containsExactly("a.txt", "b.txt", "c.txt");
+    }
+
+    @Test
     void missingInputsAndEmptyDirectoriesAreNamed() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("empty"));
 

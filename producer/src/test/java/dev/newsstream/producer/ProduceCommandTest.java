@@ -55,6 +55,30 @@ class ProduceCommandTest {
     }
 
     @Test
+    void sourceIsTheFileNameUnlessTheFullPathIsAskedFor() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("private").resolve("drafts"));
+        Path f = Files.writeString(sub.resolve("a.txt"), "Title\n\nOne body paragraph.\n");
+        Files.writeString(sub.resolve("a.meta.json"), "{\"publishedAt\": \"2026-03-14T09:20:00Z\"}");
+
+        int code = run(withRecordingSink(), "--bootstrap-server", "unused:9092", "--published-at",
+                "2019-02-28T08:00:00Z", f.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ProduceCommand.OK);
+        assertThat(sink.published.get(0).events()).extracting(e -> e.source()).containsOnly("a.txt");
+        assertThat(sink.published.get(0).events()).extracting(e -> e.publishedAt())
+                .as("the sidecar is the file's own time; --published-at is for inputs without one")
+                .containsOnly(Instant.parse("2026-03-14T09:20:00Z"));
+
+        RecordingSink full = new RecordingSink();
+        ProduceCommand cmd = new ProduceCommand();
+        cmd.sinkFactory = k -> full;
+        cmd.env = Map.of();
+        assertThat(run(cmd, "--bootstrap-server", "unused:9092", "--full-source-path", f.toString())).isZero();
+        assertThat(full.published.get(0).events()).extracting(e -> e.source())
+                .containsOnly(f.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
     void publishBoilerplateAndStdin() {
         ProduceCommand cmd = withRecordingSink();
         cmd.stdin = new ByteArrayInputStream("T\n\nBody text.\n\nShare this article\n".getBytes(StandardCharsets.UTF_8));

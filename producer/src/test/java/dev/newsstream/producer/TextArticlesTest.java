@@ -47,7 +47,30 @@ class TextArticlesTest {
         assertThat(TextArticles.read(f, null).publishedAt()).isEqualTo(Instant.parse("2025-05-05T05:05:05Z"));
         assertThat(TextArticles.read(f, Instant.parse("2019-02-28T00:00:00Z")).publishedAt())
                 .isEqualTo(Instant.parse("2019-02-28T00:00:00Z"));
-        assertThat(TextArticles.read(f, null).source()).isEqualTo(f.toString());
+        assertThat(TextArticles.read(f, null).source()).isEqualTo("story.txt");
+    }
+
+    @Test
+    void aSidecarGivesThePublicationTimeAndUrl() throws IOException {
+        Path f = Files.writeString(dir.resolve("story.txt"), "Title\n\nA paragraph that is a sentence.\n");
+        Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2025-05-05T05:05:05Z")));
+        Files.writeString(dir.resolve("story.meta.json"),
+                "{\"publishedAt\": \"2026-03-14T09:20:00+01:00\", \"url\": \"https://example.org/story\"}");
+
+        Article a = TextArticles.read(f, null);
+
+        assertThat(a.publishedAt()).isEqualTo(Instant.parse("2026-03-14T08:20:00Z"));
+        assertThat(a.url()).isEqualTo("https://example.org/story");
+        assertThat(TextArticles.read(f, Instant.EPOCH).publishedAt()).as("an explicit time wins").isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
+    void aBadSidecarIsNamed() throws IOException {
+        Path f = Files.writeString(dir.resolve("story.txt"), "Title\n\nA paragraph.\n");
+        Files.writeString(dir.resolve("story.meta.json"), "{\"publishedAt\": \"last Tuesday\"}");
+
+        assertThatThrownBy(() -> TextArticles.read(f, null)).isInstanceOf(IOException.class)
+                .hasMessageContaining("story.meta.json").hasMessageContaining("last Tuesday");
     }
 
     @Test

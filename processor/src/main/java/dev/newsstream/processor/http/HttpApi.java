@@ -271,6 +271,11 @@ public final class HttpApi implements AutoCloseable {
                 }
                 json(ex, rows);
             }
+            case "late" -> {
+                onlyPath(p, 2, rawPath);
+                allowed(q, "local");
+                json(ex, queries.late(local(q)));
+            }
             case "statements" -> {
                 if (p.size() != 3 || !p.get(2).equals("latest")) {
                     throw notFound(rawPath);

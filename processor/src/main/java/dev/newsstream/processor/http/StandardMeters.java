@@ -22,6 +22,39 @@ public final class StandardMeters {
     private StandardMeters() {
     }
 
+    /**
+     * The Kafka client metrics {@code /metrics} keeps (Micrometer names; Prometheus writes dots as underscores).
+     * Kafka's clients register about 4,500 series for one processor (every consumer, producer and admin client,
+     * per node and partition): 778 KB per scrape. These answer "is it processing, how fast, is it behind, is it
+     * rebalancing, is anything lost"; per-partition and per-node series are dropped. Documented in docs/api.md.
+     */
+    public static final java.util.Set<String> KAFKA_METERS = java.util.Set.of(
+            "kafka.stream.alive.stream.threads", "kafka.stream.failed.stream.threads.total", "kafka.stream.client.state",
+            "kafka.stream.thread.thread.state", "kafka.stream.thread.process.rate", "kafka.stream.thread.process.total",
+            "kafka.stream.thread.process.latency.avg", "kafka.stream.thread.process.latency.max",
+            "kafka.stream.thread.commit.rate", "kafka.stream.thread.commit.latency.avg",
+            "kafka.stream.thread.commit.latency.max", "kafka.stream.thread.poll.records.avg",
+            "kafka.stream.thread.blocked.time.ns.total", "kafka.stream.thread.punctuate.total",
+            "kafka.stream.task.dropped.records.total",
+            "kafka.consumer.fetch.manager.records.lag.max", "kafka.consumer.coordinator.rebalance.total",
+            "kafka.consumer.coordinator.failed.rebalance.total", "kafka.consumer.coordinator.last.rebalance.seconds.ago",
+            "kafka.producer.record.send.total", "kafka.producer.record.error.total");
+
+    /** Keeps {@link #KAFKA_METERS} (without their per-partition and per-node series) and every non-Kafka meter. */
+    public static io.micrometer.core.instrument.config.MeterFilter kafkaSelection() {
+        return io.micrometer.core.instrument.config.MeterFilter.deny(id -> id.getName().startsWith("kafka.")
+                && (!KAFKA_METERS.contains(id.getName()) || id.getTag("partition") != null
+                || id.getTag("topic") != null || id.getTag("node.id") != null));
+    }
+
+    /** A Prometheus registry for a processor: {@link #kafkaSelection()} applied before any meter exists. */
+    public static io.micrometer.prometheusmetrics.PrometheusMeterRegistry newRegistry() {
+        var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(kafkaSelection());
+        return registry;
+    }
+
     public static AutoCloseable bind(MeterRegistry registry, KafkaStreams streams) {
         KafkaStreamsMetrics kafka = new KafkaStreamsMetrics(streams);
         kafka.bindTo(registry);

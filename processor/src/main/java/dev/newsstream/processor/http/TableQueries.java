@@ -44,6 +44,9 @@ public interface TableQueries extends AutoCloseable {
     /** The article × side rows of one article, sorted by side; empty when the article is unknown. */
     List<TableRow> article(String articleId, boolean localOnly);
 
+    /** Statements that came too late for their closed hourly / daily windows, per side (sides with any), by side. */
+    List<LateCount> late(boolean localOnly);
+
     /** The latest statements seen on the tagged-paragraphs topic, newest first, at most {@code limit}. */
     List<FeedItem> latestStatements(int limit);
 

@@ -65,6 +65,8 @@ public final class TableQueryService implements TableQueries {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final TypeReference<List<TableRow>> ROWS = new TypeReference<>() {
     };
+    private static final TypeReference<List<LateCount>> LATE = new TypeReference<>() {
+    };
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -176,6 +178,36 @@ public final class TableQueryService implements TableQueries {
             rows.addAll(fromOtherInstances("/api/articles/" + pathSegment(articleId) + "?local=true"));
         }
         return mergeByKey(rows, Comparator.comparing(TableRow::side));
+    }
+
+    @Override
+    public List<LateCount> late(boolean localOnly) {
+        Map<String, long[]> bySide = new java.util.TreeMap<>();
+        try {
+            ReadOnlyKeyValueStore<String, Long> kv = streams.store(StoreQueryParameters.fromNameAndType(
+                    NewsTopology.SIDE_LATE_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
+            try (KeyValueIterator<String, Long> it = kv.all()) {
+                while (it.hasNext()) {
+                    KeyValue<String, Long> e = it.next();
+                    int sep = e.key.lastIndexOf('\u001f');
+                    long[] c = bySide.computeIfAbsent(e.key.substring(0, sep), s -> new long[2]);
+                    c[e.key.endsWith("1h") ? 0 : 1] += e.value;
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(NewsTopology.SIDE_LATE_STORE, e);
+        }
+        List<LateCount> rows = new ArrayList<>();
+        bySide.forEach((side, c) -> rows.add(new LateCount(side, c[0], c[1])));
+        if (!localOnly && self != null) {
+            for (HostInfo host : otherHosts()) {
+                rows.addAll(forward(host, "/api/late?local=true", body -> json.readValue(body, LATE)).orElse(List.of()));
+            }
+        }
+        // a side is active on one instance; during a move keep the larger (counts only grow)
+        Map<String, LateCount> merged = new java.util.TreeMap<>();
+        rows.forEach(r -> merged.merge(r.side(), r, (a, b) -> a.hourly() + a.daily() >= b.hourly() + b.daily() ? a : b));
+        return List.copyOf(merged.values());
     }
 
     @Override

@@ -13,12 +13,18 @@
   const WINDOW_POLLS = 15;
   /** Side codes as the API validates them; anything else is not put into a chart (chart labels are not our DOM). */
   const SIDE_CODE = /^[\p{L}\p{N}_.-]{1,64}$/u;
-  const KNOWN_COLOURS = {
-    USA: '#2f6fde', US: '#2f6fde', CHN: '#d64545', CN: '#d64545', RUS: '#7a4fd6', RU: '#7a4fd6',
-    EU: '#1b9aaa', GBR: '#e08a1e', UK: '#e08a1e', IND: '#f0a30a', JPN: '#c2185b', UKR: '#2e7dbf',
-    UNKNOWN: '#8a94a6'
-  };
-  const PALETTE = ['#2f6fde', '#d64545', '#1f9d63', '#e08a1e', '#7a4fd6', '#1b9aaa', '#c2185b', '#5d6d7e', '#9c6b30', '#2e7dbf'];
+  /** Statements without a side: a neutral grey that no side gets. */
+  const UNKNOWN_COLOUR = '#8a94a6';
+  /**
+   * Kenneth Kelly's 22 colours of maximum contrast (1965), a categorical palette designed so that neighbours stay
+   * distinguishable, without its white and black and with its grey reserved for UNKNOWN; the two yellows darkened
+   * a little so white chip text stays readable. Sides get them in order of first appearance on this page, so up to
+   * 19 sides never share a colour and a side keeps its colour while the page is open.
+   */
+  const PALETTE = ['#0067a5', '#be0032', '#008856', '#f38400', '#875692', '#a1caf1', '#882d17', '#8db600',
+    '#e68fac', '#604e97', '#c9a000', '#b3446c', '#f99379', '#654522', '#2b3d26', '#e25822', '#c2b280', '#a8a000',
+    '#f6a600'];
+  const assigned = new Map();
   const STANCE_COLOURS = { cooperative: '#1f9d63', confrontational: '#d64545', neutral: '#c5ccd8' };
 
   let polls = 0;
@@ -37,11 +43,17 @@
   }
 
   function sideColour(side) {
-    if (!side) return KNOWN_COLOURS.UNKNOWN;
-    if (Object.prototype.hasOwnProperty.call(KNOWN_COLOURS, side)) return KNOWN_COLOURS[side];
-    let h = 0;
-    for (const ch of side) h = (h * 31 + ch.codePointAt(0)) >>> 0;
-    return PALETTE[h % PALETTE.length];
+    if (!side || side === 'UNKNOWN') return UNKNOWN_COLOUR;
+    if (!assigned.has(side)) {
+      // past the palette's length colours repeat, in the same order
+      assigned.set(side, PALETTE[assigned.size % PALETTE.length]);
+    }
+    return assigned.get(side);
+  }
+
+  /** "1 statement", "2 statements". */
+  function plural(n, word) {
+    return n + ' ' + word + (n === 1 ? '' : 's');
   }
 
   function chip(side) {
@@ -94,7 +106,8 @@
 
   // --- panels --------------------------------------------------------------------------------------------------
 
-  function renderCards(sides) {
+  function renderCards(sides, late) {
+    const lateBySide = new Map((late || []).map(l => [l.side, l]));
     const box = document.getElementById('side-cards');
     const cards = [];
     if (sides.length === 0) {
@@ -109,7 +122,14 @@
       big.classList.add('big');
       big.style.display = 'block';
       c.append(el('div', 'side-code', row.key), big,
-        el('div', 'sub', row.statements + ' statements · ' + row.speakers + ' speakers'));
+        el('div', 'sub', plural(row.statements, 'statement') + ' · ' + plural(row.speakers, 'speaker')));
+      const l = lateBySide.get(row.key);
+      if (l && (l.hourly || l.daily)) {
+        const note = el('div', 'sub late', plural(Math.max(l.hourly, l.daily), 'late statement'));
+        note.title = l.hourly + ' arrived after their hourly window had closed, ' + l.daily
+          + ' after their daily window; they count in the all-time numbers, not in those windows';
+        c.append(note);
+      }
       cards.push(c);
     }
     box.replaceChildren(...cards);
@@ -127,7 +147,7 @@
     stanceChart.setOption({
       animation: false,
       grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
-      legend: { top: 0, icon: 'roundRect' },
+      legend: { type: 'scroll', top: 0, icon: 'roundRect' },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => v + ' %' },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
       yAxis: { type: 'category', data: names, inverse: true },
@@ -202,13 +222,32 @@
       const when = fmtTime(s.publishedAt);
       if (when) meta.append(document.createTextNode(' · ' + when));
       if (s.source) meta.append(document.createTextNode(' · ' + s.source));
-      li.append(who, el('blockquote', null, s.text || ''), meta);
+      li.append(who, s.direct === false ? reported(s) : el('blockquote', 'direct', s.text || ''), meta);
       const evidence = s.evidence ? Object.entries(s.evidence) : [];
       if (evidence.length) {
         li.append(el('div', 'why', 'why: ' + evidence.map(([k, v]) => k + '=' + v).join(' · ')));
       }
       return li;
     }));
+  }
+
+  /**
+   * Reported speech as it was reported, without quotation marks: the speaker, the verb the tagger found (its
+   * evidence "cue"), then the clause: "Igor Vasnetsov said Moscow would not agree…", "According to the ministry, …".
+   */
+  function reported(s) {
+    const p = el('p', 'reported');
+    const who = s.speaker || 'someone';
+    const text = (s.text || '').trim();
+    const cue = s.evidence && typeof s.evidence.cue === 'string' ? s.evidence.cue.trim() : '';
+    if (cue.toLowerCase() === 'according to') {
+      p.append(document.createTextNode('According to '), el('span', 'who-said', who), document.createTextNode(', ' + text));
+    } else if (!cue || text.toLowerCase().startsWith(cue.toLowerCase() + ' ')) {
+      p.append(el('span', 'who-said', who), document.createTextNode(' ' + text));
+    } else {
+      p.append(el('span', 'who-said', who), document.createTextNode(' ' + cue + ' ' + text));
+    }
+    return p;
   }
 
   async function renderSentiment(sides) {
@@ -232,13 +271,19 @@
         data: rows.filter(w => typeof w.meanCompound === 'number').map(w => [w.windowStart, w.meanCompound])
       };
     }));
+    // how many distinct hours have a point: said in words on the page (and kept as data-hours for tests)
+    const hours = new Set();
+    series.forEach(x => x.data.forEach(d => hours.add(d[0])));
+    document.getElementById('sentiment-chart').dataset.hours = String(hours.size);
     document.getElementById('sentiment-range').textContent =
-      'by publication time, ' + fmtTime(from.toISOString()) + ' – ' + fmtTime(to.toISOString());
+      'by publication time, ' + fmtTime(from.toISOString()) + ' – ' + fmtTime(to.toISOString())
+      + ' · ' + plural(hours.size, 'hour') + ' with statements';
     sentimentChart.setOption({
       animation: false,
       title: { show: false },
-      grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true },
-      legend: { top: 0, icon: 'roundRect', data: named.map(r => r.key) },
+      // a one-line scrolling legend above the plot area: however many sides, it never covers a point
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      legend: { type: 'scroll', top: 0, icon: 'roundRect', data: named.map(r => r.key) },
       tooltip: { trigger: 'axis', valueFormatter: v => (typeof v === 'number' ? v.toFixed(3) : v) },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', min: -1, max: 1, splitLine: { lineStyle: { color: '#eef1f6' } } },
@@ -247,6 +292,34 @@
           lineStyle: { color: '#c5ccd8', type: 'dashed' }, label: { show: false }, data: [{ yAxis: 0 }] }
       }])
     }, { replaceMerge: ['series'] });
+  }
+
+  /** A plain explanation above the panels when the API cannot be read (null hides it). */
+  function showLoadError(e) {
+    const box = document.getElementById('load-error');
+    if (!e) {
+      box.hidden = true;
+      return;
+    }
+    const where = window.location.host;
+    const title = e.status === 503
+      ? 'The processor at ' + where + ' is running but cannot answer yet.'
+      : e.status
+        ? 'The processor at ' + where + ' answered ' + e.status + '.'
+        : 'Cannot reach the processor at ' + where + '.';
+    const why = e.status === 503
+      ? 'Its tables are moving between instances or being restored after a restart (' + e.message + ').'
+      : e.status ? String(e.message) : 'It may have stopped, or the network between this browser and it is down.';
+    const tips = e.status === 503
+      ? ['Wait a few seconds: this page retries every 2 seconds and fills in by itself.',
+        'If it stays like this, check the processor\'s console for errors and its /health.']
+      : ['Check that the processor (newsstream demo or newsstream process) is still running.',
+        'Open /health on the same address: it says whether Kafka Streams is RUNNING.',
+        'This page retries every 2 seconds; it shows the last data it had meanwhile.'];
+    const list = el('ul');
+    tips.forEach(t => list.append(el('li', null, t)));
+    box.replaceChildren(el('strong', null, title), el('span', null, why), list);
+    box.hidden = false;
   }
 
   // --- loop ----------------------------------------------------------------------------------------------------
@@ -258,14 +331,16 @@
     busy = true;
     polls++;
     try {
-      const [health, sides, speakers, feed] = await Promise.all([
+      const [health, sides, speakers, feed, late] = await Promise.all([
         getJson('/health').catch(e => ({ status: 'DOWN', state: e.message })),
         getJson('/api/sides'),
         getJson('/api/speakers?limit=15'),
-        getJson('/api/statements/latest?limit=30')
+        getJson('/api/statements/latest?limit=30'),
+        getJson('/api/late').catch(() => [])
       ]);
       setStatus(health.status === 'UP' ? 'up' : 'down', health.status === 'UP' ? 'live' : String(health.state || 'down'));
-      renderCards(sides);
+      showLoadError(null);
+      renderCards(sides, late);
       renderStance(sides);
       renderSpeakers(speakers);
       renderFeed(feed);
@@ -273,9 +348,12 @@
         await renderSentiment(sides);
       }
       document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+      // layout self-check (read by DashboardChromiumIT at phone width): how far the page overflows sideways
+      document.body.dataset.overflow = String(Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
     } catch (e) {
       // 503 while the tables move between instances: keep the last picture and say so
       setStatus(e.status === 503 ? 'wait' : 'down', e.status === 503 ? 'rebalancing…' : 'offline');
+      showLoadError(e);
       if (polls === 1) polls = 0; // draw the hourly chart as soon as the API answers
     } finally {
       busy = false;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * speakers carry HTML: it must render them as text, inject no element or attribute, and draw its charts.
  *
  * <p>Runs only where {@code /usr/bin/chromium} exists (CI installs it: {@code apt-get install -y chromium}); the test
- * installs nothing. It also writes {@code target/dashboard.png} so a person can look at the page.
+ * installs nothing, and without it every test is reported as skipped with the reason (an assumption per test, not
+ * in {@code @BeforeAll}, which Maven would report as "Tests run: 0"). It also writes screenshots at desktop and
+ * phone widths ({@code target/dashboard-desktop.png}, {@code target/dashboard-phone.png}) for people and CI
+ * artefacts.
  */
 class DashboardChromiumIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -35,10 +39,14 @@ class DashboardChromiumIT {
     static InMemoryTableQueries tables;
     static HttpApi api;
 
-    @BeforeAll
-    static void start() {
+    @BeforeEach
+    void needsChromium() {
         assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no " + CHROMIUM + " (install it with "
                 + "`apt-get install -y chromium`, as .ci/run does, to test the dashboard in a browser)");
+    }
+
+    @BeforeAll
+    static void start() {
         tables = new InMemoryTableQueries();
         String evil = "Mr " + SCRIPT + IMG;
         TableRow.LatestStatement latest = new TableRow.LatestStatement("We are ready " + SCRIPT, evil, "USA",
@@ -63,6 +71,17 @@ class DashboardChromiumIT {
                 Map.of("rule", "said-after-quote", "cue", IMG)));
         tables.feed.add(new FeedItem("a2", 0, "Trade talks resume", "https://example.org/trade", "wire", T0,
                 "We welcome cooperation on trade.", "Wang Yi", "CHN", "cooperative", 0.55, true, Map.of("rule", "said")));
+        tables.feed.add(new FeedItem("a3", 1, "Ceasefire talks", null, "wire", T0,
+                "said Moscow would not agree to a ceasefire", "Igor Vasnetsov", "RUS", "confrontational", -0.3, false,
+                Map.of("rule", "reported-cue", "cue", "said")));
+        tables.feed.add(new FeedItem("a3", 2, "Ceasefire talks", null, "wire", T0,
+                "the exchange will take place in stages", "the defence ministry", "UKR", "neutral", 0.0, false,
+                Map.of("rule", "according-to", "cue", "according to")));
+        tables.sides.put("UKR", new TableRow(TableRow.SCHEMA_VERSION, "side", "UKR", "UKR", null, null, null, null, 1, 1,
+                0.0, 0.0, 0.0, Map.of("positive", 0L, "negative", 0L, "neutral", 1L),
+                Map.of("cooperative", 0L, "confrontational", 0L, "neutral", 1L), 0.0, 0.0,
+                Map.of("the defence ministry", 1L), latest, T0));
+        tables.late.add(new LateCount("USA", 2, 1));
         api = new HttpApi("127.0.0.1", 0, tables, null).start();
     }
 
@@ -92,15 +111,63 @@ class DashboardChromiumIT {
                 .containsPattern("id=\"sentiment-chart\"[^>]*>.*?<canvas")
                 .containsPattern("id=\"stance-chart\"[^>]*>.*?<canvas");
         assertThat(dom).as("the status pill reflects /health").contains(">live<");
+        assertThat(dom).as("no load error while the API answers").containsPattern("id=\"load-error\"[^>]*hidden");
     }
 
     @Test
-    void screenshotForPeople(@TempDir Path profile) throws Exception {
-        Path png = Path.of("target", "dashboard.png").toAbsolutePath();
-        Files.deleteIfExists(png);
-        chromium(profile, "--screenshot=" + png, "--window-size=1400,1900", "--hide-scrollbars");
-        assertThat(png).exists();
-        assertThat(Files.size(png)).isGreaterThan(10_000);
+    void writesCorrectPluralsAndShowsReportedSpeechAsReported(@TempDir Path profile) throws Exception {
+        String dom = chromium(profile, "--dump-dom");
+
+        assertThat(dom).contains("1 statement · 1 speaker<").contains("12 statements ·")
+                .doesNotContain("1 statements").doesNotContain("1 speakers");
+        assertThat(dom).as("reported speech: speaker, verb, clause, no quotation marks")
+                .containsPattern("class=\"reported\"><span class=\"who-said\">Igor Vasnetsov</span> said Moscow would not agree")
+                .containsPattern("class=\"reported\">According to <span class=\"who-said\">the defence ministry</span>, the exchange");
+        assertThat(dom).as("direct quotes are marked as such (the CSS puts them in quotation marks)")
+                .contains("<blockquote class=\"direct\">We welcome cooperation on trade.</blockquote>");
+        assertThat(dom).as("late statements are counted on the side's card, not dropped silently")
+                .contains("2 late statements");
+    }
+
+    @Test
+    void theHourlyChartSaysHowManyHoursHavePoints(@TempDir Path profile) throws Exception {
+        String dom = chromium(profile, "--dump-dom");
+
+        assertThat(dom).containsPattern("id=\"sentiment-chart\"[^>]*data-hours=\"8\"").contains("8 hours with statements");
+    }
+
+    @Test
+    void explainsPlainlyWhenTheDataCannotBeLoaded(@TempDir Path profile) throws Exception {
+        tables.failure = new QueryUnavailableException("the table 'side-sentiment-store' is not queryable right now");
+        String dom;
+        try {
+            dom = chromium(profile, "--dump-dom");
+        } finally {
+            tables.failure = null;
+        }
+        assertThat(dom).containsPattern("id=\"load-error\" class=\"load-error\" role=\"alert\">")
+                .contains("The processor at 127.0.0.1:" + api.port() + " is running but cannot answer yet.")
+                .contains("side-sentiment-store")
+                .contains("retries every 2 seconds");
+    }
+
+    @Test
+    void screenshotsAtDesktopAndPhoneWidths(@TempDir Path profile) throws Exception {
+        for (String[] size : new String[][] {{"desktop", "1400,1900"}, {"phone", "390,2400"}}) {
+            Path png = Path.of("target", "dashboard-" + size[0] + ".png").toAbsolutePath();
+            Files.deleteIfExists(png);
+            chromium(Files.createDirectories(profile.resolve(size[0])), "--screenshot=" + png, "--window-size=" + size[1], "--hide-scrollbars");
+            assertThat(png).exists();
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+        }
+    }
+
+    @Test
+    void nothingIsWiderThanAPhoneScreen(@TempDir Path profile) throws Exception {
+        // the page reports its own layout: widest element's right edge vs the viewport, in a data attribute
+        String dom = chromium(profile, "--dump-dom", "--window-size=390,2400");
+
+        assertThat(dom).containsPattern("data-overflow=\"0\"");
     }
 
     private static String chromium(Path profile, String... mode) throws IOException, InterruptedException {

@@ -124,6 +124,21 @@ class HttpApiTest {
     }
 
     @Test
+    void listsLateStatementsPerSide() throws Exception {
+        tables.late.clear();
+        tables.late.add(new LateCount("USA", 3, 1));
+        HttpResponse<String> r = get("/api/late");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode rows = json(r);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("side").asText()).isEqualTo("USA");
+        assertThat(rows.get(0).get("hourly").asLong()).isEqualTo(3);
+        assertThat(rows.get(0).get("daily").asLong()).isEqualTo(1);
+        assertThat(error(get("/api/late?size=1h"), 400)).contains("'size'");
+        tables.late.clear();
+    }
+
+    @Test
     void answersOneSideOr404() throws Exception {
         HttpResponse<String> r = get("/api/sides/USA");
         assertThat(r.statusCode()).isEqualTo(200);

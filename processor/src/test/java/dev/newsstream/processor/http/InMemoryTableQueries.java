@@ -21,6 +21,7 @@ final class InMemoryTableQueries implements TableQueries {
     final Map<String, List<TableRow>> windows = new ConcurrentHashMap<>();
     final Map<String, List<TableRow>> articles = new ConcurrentHashMap<>();
     final List<FeedItem> feed = new CopyOnWriteArrayList<>();
+    final List<LateCount> late = new CopyOnWriteArrayList<>();
     volatile String state = "RUNNING";
     /** When set, every table query throws it (e.g. a {@link QueryUnavailableException} or a bug). */
     volatile RuntimeException failure;
@@ -36,6 +37,12 @@ final class InMemoryTableQueries implements TableQueries {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    @Override
+    public List<LateCount> late(boolean localOnly) {
+        check(localOnly);
+        return late.stream().sorted(Comparator.comparing(LateCount::side)).toList();
     }
 
     @Override

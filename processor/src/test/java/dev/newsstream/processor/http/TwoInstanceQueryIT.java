@@ -134,7 +134,7 @@ class TwoInstanceQueryIT {
 
     static ProcessorSettings settings(KafkaBroker kafka, String appId, TopicNames topics, Path stateDir, int port) {
         return new ProcessorSettings(kafka.bootstrapServers(), appId, topics, stateDir, "at_least_once", 1,
-                Duration.ofMillis(100), Duration.ofHours(24), Duration.ofMinutes(10), 2, (short) 1, "127.0.0.1", port,
+                Duration.ofMillis(100), Duration.ofHours(24), dev.newsstream.processor.WindowGrace.both(Duration.ofMinutes(10)), 2, (short) 1, "127.0.0.1", port,
                 "127.0.0.1:" + port, null, null, Map.of());
     }
 
