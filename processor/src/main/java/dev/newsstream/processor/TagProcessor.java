@@ -273,7 +273,8 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
                 statements.add(StatementEvents.of(s));
                 added.add(new StatementDelta(StatementDelta.SCHEMA_VERSION, p.articleId(), p.seq(), s.side(),
                         s.speaker(), s.text(), s.stance() == null ? null : s.stance().label(),
-                        s.sentiment() == null ? null : s.sentiment().compound(), p.publishedAt(), 1));
+                        s.sentiment() == null ? null : s.sentiment().compound(), p.publishedAt(), 1,
+                        s.polarity() == null ? null : s.polarity().label()));
             }
         }
         deltas.addAll(added);
