@@ -43,6 +43,11 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--stance-cues", paramLabel = "FILE", description = "a stance cue file extending the built-in cues")
     Path stanceCues;
 
+    @Option(names = "--stance-model", paramLabel = "learned|lexicon", defaultValue = "learned",
+            description = "stance and polarity from the trained classifiers (learned) or from the cue lexicon and "
+                    + "VADER's cut-off (lexicon); default ${DEFAULT-VALUE}")
+    String stanceModel;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "text articles, or directories of *.txt")
     List<Path> files;
 
@@ -54,7 +59,7 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Tagger tagger = Taggers.create(registry, stanceCues);
+        Tagger tagger = Taggers.create(registry, stanceCues, Taggers.StanceModel.parse(stanceModel));
         ObjectWriter json = Json.mapper().writerFor(Line.class);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         for (Path file : expand(files)) {
