@@ -108,8 +108,15 @@
       const big = score(row.meanCompound);
       big.classList.add('big');
       big.style.display = 'block';
+      const st = row.stance || {};
+      const po = row.polarity || {};
       c.append(el('div', 'side-code', row.key), big,
-        el('div', 'sub', row.statements + ' statements · ' + row.speakers + ' speakers'));
+        el('div', 'sub', row.statements + ' statements · ' + row.speakers + ' speakers'),
+        // counts per stance and per polarity label (the trained classifiers' labels; docs/stance.md)
+        el('div', 'sub', 'stance ' + (st.cooperative || 0) + ' coop · ' + (st.confrontational || 0) + ' confr · '
+          + (st.neutral || 0) + ' neutral'),
+        el('div', 'sub', 'tone ' + (po.positive || 0) + ' pos · ' + (po.negative || 0) + ' neg · '
+          + (po.neutral || 0) + ' neutral'));
       cards.push(c);
     }
     box.replaceChildren(...cards);
