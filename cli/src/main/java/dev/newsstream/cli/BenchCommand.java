@@ -112,7 +112,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        tagger = Taggers.create(null, null);
+        // --set stance.model=lexicon benchmarks the lexicon-only classifier (docs/configuration.md)
+        tagger = Taggers.create(null, null, Taggers.StanceModel.parse(set.getOrDefault("stance.model", "learned")));
         List<CorpusParagraph> corpus = corpus(files.isEmpty() ? List.of(DemoCommand.samplesDir()) : files);
         if (corpus.isEmpty()) {
             throw new IllegalArgumentException("no paragraphs found in the input articles");
@@ -356,7 +357,7 @@ final class BenchCommand implements Callable<Integer> {
         ProcessorSettings s = settings(broker.bootstrapServers(), app, topics, "exactly_once_v2");
         s = new ProcessorSettings(s.bootstrapServers(), s.applicationId(), s.topics(), s.stateDir(), s.processingGuarantee(),
                 s.streamThreads(), s.commitInterval(), s.contextTtl(), s.windowGrace(), 1, s.replicationFactor(),
-                s.httpHost(), s.httpPort(), s.applicationServer(), s.registryFile(), s.stanceCuesFile(), s.kafka());
+                s.httpHost(), s.httpPort(), s.applicationServer(), s.registryFile(), s.stanceCuesFile(), s.stanceModel(), s.kafka());
         List<CorpusParagraph> withStatements = corpus.stream().filter(c -> c.statements() > 0).toList();
         if (withStatements.isEmpty()) {
             throw new IllegalArgumentException("no paragraph of the corpus has a statement; cannot measure latency");

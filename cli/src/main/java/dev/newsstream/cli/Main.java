@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Who said what, for which side, in what stance and tone: live tables from a stream of news.",
         footer = {"", "Every option of a command: newsstream COMMAND --help (or newsstream help COMMAND)."},
         subcommands = {DemoCommand.class, ProduceCommand.class, ProcessCommand.class, TagCommand.class,
-                SentimentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SentimentCommand.class, BenchCommand.class, TrainStanceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -34,7 +34,7 @@ final class ProcessorStack implements AutoCloseable {
     }
 
     static ProcessorStack start(ProcessorSettings settings) {
-        return start(settings, Taggers.create(settings.registryFile(), settings.stanceCuesFile()));
+        return start(settings, Taggers.create(settings.registryFile(), settings.stanceCuesFile(), settings.stanceModel()));
     }
 
     /** With a tagger built (and warmed up) by the caller, e.g. while the demo's broker starts. */

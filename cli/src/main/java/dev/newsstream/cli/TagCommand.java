@@ -53,6 +53,11 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--stance-cues", paramLabel = "FILE", description = "a stance cue file extending the built-in cues")
     Path stanceCues;
 
+    @Option(names = "--stance-model", paramLabel = "learned|lexicon", defaultValue = "learned",
+            description = "stance and polarity from the trained classifiers (learned) or from the cue lexicon and "
+                    + "VADER's cut-off (lexicon); default ${DEFAULT-VALUE}")
+    String stanceModel;
+
     @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|text|jsonl|html",
             description = "input format (default ${DEFAULT-VALUE}: by extension, then content; stdin is text unless given)")
     String format;
@@ -80,7 +85,7 @@ final class TagCommand implements Callable<Integer> {
         } catch (Input.InputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Tagger tagger = Taggers.create(registry, stanceCues);
+        Tagger tagger = Taggers.create(registry, stanceCues, Taggers.StanceModel.parse(stanceModel));
         ObjectWriter json = Json.mapper().writerFor(Line.class);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         // the producer's reading code, into a sink that tags instead of publishing; boilerplate comes along, marked,

@@ -165,7 +165,8 @@ final class FaultKit {
                                        int weight) {
         return statements.stream().map(s -> new StatementDelta(StatementDelta.SCHEMA_VERSION, articleId, seq, s.side(),
                 s.speaker(), s.text(), s.stance() == null ? null : s.stance().label(),
-                s.sentiment() == null ? null : s.sentiment().compound(), publishedAt, weight)).toList();
+                s.sentiment() == null ? null : s.sentiment().compound(), publishedAt, weight,
+                s.polarity() == null ? null : s.polarity().label())).toList();
     }
 
     /** Folds contributions with the topology's own {@link Stats}, grouped as the topology groups them. */

@@ -21,7 +21,8 @@ import java.util.Map;
  * @param meanCompound mean VADER compound (absent when there are no statements)
  * @param minCompound  lowest compound
  * @param maxCompound  highest compound
- * @param polarity     counts of {@code positive}, {@code negative}, {@code neutral} statements (VADER's ±0.05 cut-off)
+ * @param polarity     counts of {@code positive}, {@code negative}, {@code neutral} statements by their {@code polarity}
+ *                     label (the trained classifier; VADER's ±0.05 cut-off with {@code stance.model=lexicon})
  * @param stance       counts of {@code cooperative}, {@code confrontational}, {@code neutral} statements
  * @param cooperativeShare      cooperative / statements with a stance
  * @param confrontationalShare  confrontational / statements with a stance

@@ -3,12 +3,16 @@ package dev.newsstream.events;
 import java.time.Instant;
 import java.util.List;
 
-/** A value on {@code news.tagged-paragraphs}, keyed by {@code articleId}: the paragraph plus its statements. */
+/**
+ * A value on {@code news.tagged-paragraphs}, keyed by {@code articleId}: the paragraph plus its statements.
+ * Schema version 2 added each statement's {@code stanceProbabilities} and {@code polarity}; version 1 values
+ * are still read.
+ */
 public record TaggedParagraphEvent(int schemaVersion, String articleId, int seq, Integer paragraphs, Integer block,
                                    String text, String title, String url, String source, Instant publishedAt,
                                    Instant ingestedAt, Instant taggedAt, List<StatementEvent> statements)
         implements Versioned {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public TaggedParagraphEvent {
         statements = statements == null ? List.of() : List.copyOf(statements);

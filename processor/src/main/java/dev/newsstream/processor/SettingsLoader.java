@@ -1,6 +1,7 @@
 package dev.newsstream.processor;
 
 import dev.newsstream.events.TopicNames;
+import dev.newsstream.tagger.Taggers;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,8 @@ public final class SettingsLoader {
         d.put("application.server", "");
         d.put("registry.file", "");
         d.put("stance.cues.file", "");
+        // learned: the trained stance and polarity classifiers; lexicon: the cue lexicon and VADER's cut-off
+        d.put("stance.model", "learned");
         d.putAll(topicSettings(TopicNames.defaults()));
         DEFAULTS = Map.copyOf(d);
     }
@@ -180,6 +183,7 @@ public final class SettingsLoader {
                 m.get("application.server"),
                 optionalPath(m.get("registry.file")),
                 optionalPath(m.get("stance.cues.file")),
+                Taggers.StanceModel.parse(required(m, "stance.model")),
                 kafka);
     }
 

@@ -12,6 +12,8 @@ public final class StatementEvents {
         StatementEvent.SentimentScores sent = s.sentiment() == null ? null : new StatementEvent.SentimentScores(
                 s.sentiment().neg(), s.sentiment().neu(), s.sentiment().pos(), s.sentiment().compound());
         return new StatementEvent(s.text(), s.start(), s.end(), s.direct(), s.speaker(), s.side(),
-                s.stance() == null ? null : s.stance().label(), sent, s.evidence());
+                s.stance() == null ? null : s.stance().label(), sent, s.evidence(), s.stanceProbabilities(),
+                s.polarity() == null ? null : new StatementEvent.PolarityLabel(s.polarity().label(),
+                        s.polarity().source(), s.polarity().probabilities()));
     }
 }

@@ -106,6 +106,12 @@ public final class Stats {
             scored += w;
             sumCompound += w * d.compound();
             addCompound((int) Math.round(d.compound() * 10_000), w);
+        }
+        // the statement's polarity label (the trained classifier's, or VADER's cut-off with the lexicon-only
+        // classifier); deltas without one (version 1) count VADER's cut-off, as they were counted when added
+        if (d.polarity() != null) {
+            bump(polarity, d.polarity(), w);
+        } else if (d.compound() != null) {
             bump(polarity, polarityOf(d.compound()), w);
         }
         if (d.stance() != null) {

@@ -274,7 +274,8 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
                 // the speaker table's key: one row per entity, whatever quotes, spacing or title case it came with
                 added.add(new StatementDelta(StatementDelta.SCHEMA_VERSION, p.articleId(), p.seq(), s.side(),
                         SpeakerNames.normalise(s.speaker()), s.text(), s.stance() == null ? null : s.stance().label(),
-                        s.sentiment() == null ? null : s.sentiment().compound(), p.publishedAt(), 1));
+                        s.sentiment() == null ? null : s.sentiment().compound(), p.publishedAt(), 1,
+                        s.polarity() == null ? null : s.polarity().label()));
             }
         }
         deltas.addAll(added);

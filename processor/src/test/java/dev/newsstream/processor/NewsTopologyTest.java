@@ -348,9 +348,13 @@ class NewsTopologyTest {
         send(paragraph("a", 0, "X (USA) said: \"good\"", DAY0));
         byte[] raw = JsonSerde.of(TaggedParagraphEvent.class).serialize("t", tagged.readValue());
         var json = Json.mapper().readTree(raw);
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("publishedAt").asText()).isEqualTo("2019-02-27T09:00:00Z");
         assertThat(json.at("/statements/0/sentiment/compound").asDouble()).isEqualTo(0.5);
+        // a lexicon-only tagger: polarity is VADER's cut-off, with no probabilities
+        assertThat(json.at("/statements/0/polarity/label").asText()).isEqualTo("positive");
+        assertThat(json.at("/statements/0/polarity/source").asText()).isEqualTo("vader");
+        assertThat(json.at("/statements/0/polarity").has("probabilities")).isFalse();
         assertThat(json.at("/statements/0/evidence/rule").asText()).isEqualTo("test");
     }
 

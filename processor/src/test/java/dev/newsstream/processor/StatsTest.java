@@ -33,6 +33,22 @@ class StatsTest {
     }
 
     @Test
+    void polarityCountsTheStatementsLabelAndFallsBackToVadersCutOffForDeltasWithoutOne() {
+        Stats s = new Stats();
+        // the trained classifier called a mildly positive-sounding statement negative: the label counts
+        s.apply(new StatementDelta(2, "a", 0, "USA", "S", "t", "confrontational", 0.3, T, 1, "negative"), 1);
+        s.apply(new StatementDelta(2, "a", 1, "USA", "S", "t", "cooperative", 0.0, T, 1, "positive"), 1);
+        s.apply(delta(0.6, 1), 1); // a version 1 delta: VADER's cut-off, as when it was counted
+        assertThat(row(s).polarity()).containsEntry("negative", 1L).containsEntry("positive", 2L)
+                .containsEntry("neutral", 0L);
+        assertThat(row(s).meanCompound()).isEqualTo(0.3); // the VADER mean is untouched by the labels
+        // a withdrawal subtracts the same label
+        s.apply(new StatementDelta(2, "a", 0, "USA", "S", null, "confrontational", 0.3, T, -1, "negative"), 2);
+        assertThat(row(s).polarity()).containsEntry("negative", 0L).containsEntry("positive", 2L);
+        assertThat(row(s).stance()).containsEntry("cooperative", 1L).containsEntry("confrontational", 0L);
+    }
+
+    @Test
     void minAndMaxStayExactThroughUpToSixteenWithdrawalsOfExtremes() {
         Random random = new Random(7);
         for (int run = 0; run < 50; run++) {

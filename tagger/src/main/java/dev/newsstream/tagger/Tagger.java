@@ -7,33 +7,54 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The whole tagger: attribution, then stance and sentiment on each statement's own text. The processor and
- * the offline {@code newsstream tag} command call exactly this class, so both give the same answers.
- * Immutable and thread-safe when its parts are (they all are).
+ * The whole tagger: attribution, then sentiment, stance and polarity on each statement's own text. The
+ * processor and the offline {@code newsstream tag} command call exactly this class, so both give the same
+ * answers. Immutable and thread-safe when its parts are (they all are).
  */
 public final class Tagger {
     private final Attributor attributor;
-    private final StanceClassifier stance;
+    private final StatementClassifier classifier;
     private final SentimentAnalyzer sentiment;
 
-    public Tagger(Attributor attributor, StanceClassifier stance, SentimentAnalyzer sentiment) {
+    /** Stance and polarity from a trained {@link StatementClassifier}. */
+    public Tagger(Attributor attributor, StatementClassifier classifier, SentimentAnalyzer sentiment) {
         this.attributor = Objects.requireNonNull(attributor, "attributor");
-        this.stance = Objects.requireNonNull(stance, "stance");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.sentiment = Objects.requireNonNull(sentiment, "sentiment");
+    }
+
+    /** Lexicon-only: stance from {@code stance}, polarity from VADER's compound at ±0.05. */
+    public Tagger(Attributor attributor, StanceClassifier stance, SentimentAnalyzer sentiment) {
+        this(attributor, lexiconOnly(Objects.requireNonNull(stance, "stance")), sentiment);
+    }
+
+    /** Wraps a lexicon stance classifier: its stance, and VADER's cut-off as the polarity. */
+    public static StatementClassifier lexiconOnly(StanceClassifier stance) {
+        return (text, side, direct, paragraph, start, sent) ->
+                new StatementClassifier.Classification(stance.classify(text, side), PolarityResult.fromVader(sent));
     }
 
     public TaggedParagraph tag(ArticleContext context, String paragraph) {
         AttributionResult found = attributor.attribute(context, paragraph == null ? "" : paragraph);
         List<Statement> out = new ArrayList<>(found.statements().size());
         for (Attribution a : found.statements()) {
-            StanceResult st = stance.classify(a.text(), a.side());
+            Sentiment sent = sentiment.score(a.text());
+            StatementClassifier.Classification c = classifier.classify(a.text(), a.side(), a.direct(), paragraph,
+                    a.start(), sent);
+            StanceResult st = c.stance();
             Map<String, String> evidence = new LinkedHashMap<>(a.evidence());
             evidence.put("stanceRule", st.rule());
             if (!st.cues().isEmpty()) {
                 evidence.put("stanceCues", String.join("; ", st.cues()));
             }
+            if (!st.features().isEmpty()) {
+                evidence.put("stanceFeatures", String.join("; ", st.features()));
+            }
+            if (!c.polarity().features().isEmpty()) {
+                evidence.put("polarityFeatures", String.join("; ", c.polarity().features()));
+            }
             out.add(new Statement(a.text(), a.start(), a.end(), a.direct(), a.speaker(), a.side(), st.stance(),
-                    sentiment.score(a.text()), evidence));
+                    sent, evidence, st.probabilities(), c.polarity()));
         }
         return new TaggedParagraph(out, found.context());
     }

@@ -121,8 +121,15 @@
       const big = score(row.meanCompound);
       big.classList.add('big');
       big.style.display = 'block';
+      const st = row.stance || {};
+      const po = row.polarity || {};
       c.append(el('div', 'side-code', row.key), big,
-        el('div', 'sub', plural(row.statements, 'statement') + ' · ' + plural(row.speakers, 'speaker')));
+        el('div', 'sub', plural(row.statements, 'statement') + ' · ' + plural(row.speakers, 'speaker')),
+        // counts per stance and per polarity label (the trained classifiers' labels; docs/stance.md)
+        el('div', 'sub', 'stance ' + (st.cooperative || 0) + ' coop · ' + (st.confrontational || 0) + ' confr · '
+          + (st.neutral || 0) + ' neutral'),
+        el('div', 'sub', 'tone ' + (po.positive || 0) + ' pos · ' + (po.negative || 0) + ' neg · '
+          + (po.neutral || 0) + ' neutral'));
       const l = lateBySide.get(row.key);
       if (l && (l.hourly || l.daily)) {
         const note = el('div', 'sub late', plural(Math.max(l.hourly, l.daily), 'late statement'));
