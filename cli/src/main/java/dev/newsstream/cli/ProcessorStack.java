@@ -43,7 +43,8 @@ final class ProcessorStack implements AutoCloseable {
             opened.push(processor);
             opened.push(StandardMeters.bind(registry, processor.streams()));
             processor.start();
-            HttpApi http = new HttpApi(settings, new TableQueryService(processor.streams(), settings), registry).start();
+            HttpApi http = new HttpApi(settings, new TableQueryService(processor.streams(), settings)
+                    .withHealthCheck(new dev.newsstream.processor.HealthCheck(processor)), registry).start();
             opened.push(http);
             return new ProcessorStack(processor, http, opened);
         } catch (RuntimeException e) {

@@ -61,19 +61,40 @@ public final class NewsTopology {
     /** Statements without a speaker are counted in the side tables but not in the speaker table. */
     public static final String NO_SPEAKER = "";
 
-    /** The options the topology depends on (a subset of {@link ProcessorSettings}). */
+    /**
+     * The options the topology depends on (a subset of {@link ProcessorSettings}).
+     *
+     * @param maxFuture    a publishedAt later than the ingest time plus this is clamped to the ingest time
+     * @param poisonMarker TEST ONLY ({@code test.poison.marker}, empty = off): a statement whose text contains it
+     *                     makes the speaker aggregate throw, to prove that such a failure is dead-lettered
+     */
     public record Options(TopicNames topics, Duration contextTtl, Duration windowGrace, int maxParagraphChars,
-                          Duration hourlyRetention, Duration dailyRetention) {
+                          Duration hourlyRetention, Duration dailyRetention, Duration maxFuture, String poisonMarker) {
+        public Options(TopicNames topics, Duration contextTtl, Duration windowGrace, int maxParagraphChars,
+                       Duration hourlyRetention, Duration dailyRetention) {
+            this(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    DEFAULT_MAX_FUTURE, "");
+        }
+
         public static Options from(ProcessorSettings s) {
             return new Options(s.topics(), s.contextTtl(), s.windowGrace(), DEFAULT_MAX_PARAGRAPH_CHARS,
-                    Duration.ofDays(31), Duration.ofDays(3 * 366));
+                    Duration.ofDays(31), Duration.ofDays(3 * 366), s.reliability().maxFuture(),
+                    s.reliability().poisonMarker());
         }
 
         public static Options defaults(TopicNames topics) {
             return new Options(topics, Duration.ofHours(24), Duration.ofMinutes(10), DEFAULT_MAX_PARAGRAPH_CHARS,
                     Duration.ofDays(31), Duration.ofDays(3 * 366));
         }
+
+        public Options withPoisonMarker(String marker) {
+            return new Options(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    maxFuture, marker);
+        }
     }
+
+    /** How far ahead of its ingest time a publication time may lie before it is clamped. */
+    public static final Duration DEFAULT_MAX_FUTURE = Duration.ofMinutes(5);
 
     /** Longer paragraphs are dead-lettered: no real paragraph is this long, and tagging time grows with length. */
     public static final int DEFAULT_MAX_PARAGRAPH_CHARS = 200_000;
@@ -130,7 +151,7 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(deltaSerde));
         bySide.processValues(SideSpeakerCounter::new, Named.as("side-speaker-counts"), SIDE_SPEAKER_STORE)
                 .groupByKey(Grouped.<String, SideDelta>as("side-deltas").withKeySerde(Serdes.String()))
-                .aggregate(Stats::new, (side, sd, s) -> s.apply(sd, System.currentTimeMillis()), Named.as("side-aggregate"),
+                .aggregate(Stats::new, (side, sd, s) -> s.apply(sd, eventTime(s, sd.delta())), Named.as("side-aggregate"),
                         Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SIDE_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
                 .toStream(Named.as("side-changes"))
@@ -148,7 +169,7 @@ public final class NewsTopology {
         // per speaker (with the side most of their statements carry)
         deltas.filter((k, d) -> d.speaker() != null && !d.speaker().isBlank(), Named.as("with-speaker"))
                 .groupBy((k, d) -> d.speaker(), Grouped.with("deltas-by-speaker", Serdes.String(), deltaSerde))
-                .aggregate(Stats::new, (sp, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("speaker-aggregate"),
+                .aggregate(Stats::new, (sp, d, s) -> s.apply(poisonCheck(o, d), eventTime(s, d)), Named.as("speaker-aggregate"),
                         Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SPEAKER_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
                 .toStream(Named.as("speaker-changes"))
@@ -170,6 +191,25 @@ public final class NewsTopology {
         return p;
     }
 
+    /**
+     * The time a row is updated at: the latest event time (publication time, clamped so it is never in the future)
+     * it has seen, never the wall clock, so a row is a function of its input and which of two copies of a row is
+     * newer is decided by the data, not by the clocks of the machines that computed them.
+     */
+    static long eventTime(Stats s, StatementDelta d) {
+        long t = d.publishedAt() == null ? 0 : d.publishedAt().toEpochMilli();
+        return Math.max(s.updatedAtMs, t);
+    }
+
+    /** The documented test hook: off (empty marker) in every real configuration. */
+    static StatementDelta poisonCheck(Options o, StatementDelta d) {
+        if (!o.poisonMarker().isEmpty() && d.text() != null && d.text().contains(o.poisonMarker())) {
+            throw new IllegalStateException("test.poison.marker '" + o.poisonMarker() + "' found in a statement of "
+                    + d.articleId() + "#" + d.seq() + " (a test-only hook that makes the speaker aggregate throw)");
+        }
+        return d;
+    }
+
     /** The side a statement is counted under: its side, or {@code UNKNOWN} when none was found. */
     public static String sideKey(String side) {
         return side == null ? "UNKNOWN" : side;
@@ -186,7 +226,7 @@ public final class NewsTopology {
         String table = "side-" + name;
         bySide.windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
                 .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(Stats::new, (side, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as(table + "-aggregate"),
+                .aggregate(Stats::new, (side, d, s) -> s.apply(d, eventTime(s, d)), Named.as(table + "-aggregate"),
                         Materialized.<String, Stats, WindowStore<Bytes, byte[]>>as(store)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde)
                                 .withRetention(retention.compareTo(size.plus(grace)) < 0 ? size.plus(grace) : retention))

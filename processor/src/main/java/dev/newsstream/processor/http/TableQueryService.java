@@ -188,6 +188,20 @@ public final class TableQueryService implements TableQueries {
         return streams.state().name();
     }
 
+    private volatile dev.newsstream.processor.HealthCheck healthCheck;
+
+    /** Makes {@code /health} use the processor's full check (thread deaths, stalled partitions). */
+    public TableQueryService withHealthCheck(dev.newsstream.processor.HealthCheck check) {
+        this.healthCheck = check;
+        return this;
+    }
+
+    @Override
+    public java.util.Map<String, Object> health() {
+        dev.newsstream.processor.HealthCheck h = healthCheck;
+        return h == null ? TableQueries.super.health() : h.report();
+    }
+
     @Override
     public void close() {
         if (feed != null) {
