@@ -201,9 +201,31 @@ public final class NewsTopology {
         return Math.max(s.updatedAtMs, t);
     }
 
-    /** The documented test hook: off (empty marker) in every real configuration. */
+    /** Marker + this suffix in a statement makes the test hook throw an {@link Error} instead of an exception. */
+    public static final String FATAL_SUFFIX = "!FATAL";
+
+    /** What the test hook throws to kill a stream thread. */
+    static final class PoisonError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        PoisonError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The documented test hook ({@code test.poison.marker}): off (empty marker) in every real configuration. A
+     * statement containing the marker makes the speaker aggregate throw an exception (dead-lettered by
+     * {@link DeadLetterHandlers}); the marker followed by {@value #FATAL_SUFFIX} throws an Error, which kills the
+     * stream thread.
+     */
     static StatementDelta poisonCheck(Options o, StatementDelta d) {
         if (!o.poisonMarker().isEmpty() && d.text() != null && d.text().contains(o.poisonMarker())) {
+            if (d.text().contains(o.poisonMarker() + FATAL_SUFFIX)) {
+                // an Error, which no exception handler takes: the stream thread dies (the health test's case)
+                throw new PoisonError("test.poison.marker '" + o.poisonMarker() + FATAL_SUFFIX + "' found in a"
+                        + " statement of " + d.articleId() + "#" + d.seq() + " (a test-only hook that kills the thread)");
+            }
             throw new IllegalStateException("test.poison.marker '" + o.poisonMarker() + "' found in a statement of "
                     + d.articleId() + "#" + d.seq() + " (a test-only hook that makes the speaker aggregate throw)");
         }
