@@ -54,6 +54,12 @@ public final class NewsTopology {
     public static final String SIDE_SPEAKER_STORE = "side-speaker-count-store";
     public static final String SIDE_STORE = "side-sentiment-store";
     public static final String SPEAKER_STORE = "speaker-sentiment-store";
+    /** Speakers by statement count, per scope (all, and per dominant side): the top N without a scan. */
+    public static final String SPEAKER_RANK_STORE = "speaker-rank-store";
+    /** Where each speaker's rank and expiry entries are, and speakers by day of last activity. */
+    public static final String SPEAKER_INDEX_STORE = "speaker-index-store";
+    /** The scope of {@link #SPEAKER_RANK_STORE} that ranks every speaker (the others are side codes). */
+    public static final String ALL_SPEAKERS = SpeakerIndex.ALL;
     /** Kept by the tag step itself (its key starts with the article id), so it needs no repartition topic. */
     public static final String ARTICLE_SIDE_STORE = "article-side-stats-store";
     public static final String SIDE_HOURLY_STORE = "side-sentiment-hourly-store";
@@ -69,17 +75,18 @@ public final class NewsTopology {
      *                     makes the speaker aggregate throw, to prove that such a failure is dead-lettered
      */
     public record Options(TopicNames topics, Duration contextTtl, Duration windowGrace, int maxParagraphChars,
-                          Duration hourlyRetention, Duration dailyRetention, Duration maxFuture, String poisonMarker) {
+                          Duration hourlyRetention, Duration dailyRetention, Duration maxFuture, String poisonMarker,
+                          Duration speakerIdleTtl) {
         public Options(TopicNames topics, Duration contextTtl, Duration windowGrace, int maxParagraphChars,
                        Duration hourlyRetention, Duration dailyRetention) {
             this(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
-                    DEFAULT_MAX_FUTURE, "");
+                    DEFAULT_MAX_FUTURE, "", DEFAULT_SPEAKER_IDLE_TTL);
         }
 
         public static Options from(ProcessorSettings s) {
             return new Options(s.topics(), s.contextTtl(), s.windowGrace(), DEFAULT_MAX_PARAGRAPH_CHARS,
                     Duration.ofDays(31), Duration.ofDays(3 * 366), s.reliability().maxFuture(),
-                    s.reliability().poisonMarker());
+                    s.reliability().poisonMarker(), s.reliability().speakerIdleTtl());
         }
 
         public static Options defaults(TopicNames topics) {
@@ -89,12 +96,24 @@ public final class NewsTopology {
 
         public Options withPoisonMarker(String marker) {
             return new Options(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
-                    maxFuture, marker);
+                    maxFuture, marker, speakerIdleTtl);
+        }
+
+        public Options withSpeakerIdleTtl(Duration ttl) {
+            return new Options(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    maxFuture, poisonMarker, ttl);
+        }
+
+        public Options withContextTtl(Duration ttl) {
+            return new Options(topics, ttl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    maxFuture, poisonMarker, speakerIdleTtl);
         }
     }
 
     /** How far ahead of its ingest time a publication time may lie before it is clamped. */
     public static final Duration DEFAULT_MAX_FUTURE = Duration.ofMinutes(5);
+    /** Speakers idle this long (event time) are dropped from the speaker table. */
+    public static final Duration DEFAULT_SPEAKER_IDLE_TTL = Duration.ofDays(90);
 
     /** Longer paragraphs are dead-lettered: no real paragraph is this long, and tagging time grows with length. */
     public static final int DEFAULT_MAX_PARAGRAPH_CHARS = 200_000;
@@ -166,14 +185,21 @@ public final class NewsTopology {
         windowed(bySideGrouped, "daily", Duration.ofDays(1), o.windowGrace(), o.dailyRetention(), SIDE_DAILY_STORE,
                 statsSerde, rowSerde, t.sideSentimentDaily());
 
-        // per speaker (with the side most of their statements carry)
+        // per speaker (with the side most of their statements carry), ranked and expired by SpeakerIndex
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPEAKER_RANK_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPEAKER_INDEX_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
         deltas.filter((k, d) -> d.speaker() != null && !d.speaker().isBlank(), Named.as("with-speaker"))
                 .groupBy((k, d) -> d.speaker(), Grouped.with("deltas-by-speaker", Serdes.String(), deltaSerde))
                 .aggregate(Stats::new, (sp, d, s) -> s.apply(poisonCheck(o, d), eventTime(s, d)), Named.as("speaker-aggregate"),
                         Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SPEAKER_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
                 .toStream(Named.as("speaker-changes"))
-                .mapValues((sp, s) -> s.toRow("speaker", sp, s.dominantSide(), sp, null, null, null), Named.as("speaker-rows"))
+                .process(() -> new SpeakerIndex(o.speakerIdleTtl()), Named.as("speaker-index"), SPEAKER_STORE,
+                        SPEAKER_RANK_STORE, SPEAKER_INDEX_STORE)
+                .mapValues((sp, s) -> s == null ? null : s.toRow("speaker", sp, s.dominantSide(), sp, null, null, null),
+                        Named.as("speaker-rows"))
                 .to(t.speakerSentiment(), Produced.with(Serdes.String(), rowSerde).withName("speaker-sentiment-sink"));
 
         // per article x side (queryable; no output topic): kept by the tag step itself (TagProcessor), since its key

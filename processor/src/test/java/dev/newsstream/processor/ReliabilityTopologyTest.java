@@ -76,8 +76,12 @@ class ReliabilityTopologyTest {
     }
 
     void send(ParagraphEvent p) {
+        send(p, NOW);
+    }
+
+    void send(ParagraphEvent p, Instant recordTime) {
         in.pipeInput(new TestRecord<>(p.articleId().getBytes(StandardCharsets.UTF_8),
-                JsonSerde.of(ParagraphEvent.class).serialize("t", p), NOW));
+                JsonSerde.of(ParagraphEvent.class).serialize("t", p), recordTime));
     }
 
     @Test
@@ -147,6 +151,78 @@ class ReliabilityTopologyTest {
         Map<String, TableRow> bySpeaker = speakers.readKeyValuesToMap();
         assertThat(bySpeaker).containsOnlyKeys("A");
         assertThat(bySpeaker.get("A").statements()).as("later records still reach the table").isEqualTo(2);
+    }
+
+    /**
+     * Every state store of the topology after its TTL: the per-article ones empty once the articles idled past
+     * {@code context.ttl} (wall clock), the speaker ones holding only speakers active within {@code speaker.idle.ttl}
+     * (event time), the windows only windows within their retention. A store added later without an expiry fails
+     * here until it is given one (or listed as bounded by design, with the reason).
+     */
+    @Test
+    void afterTheTtlsEveryStoreHoldsOnlyWhatIsStillLive() {
+        start(NewsTopology.Options.defaults(T).withContextTtl(Duration.ofHours(1))
+                .withSpeakerIdleTtl(Duration.ofDays(30)));
+        Instant t0 = Instant.parse("2019-01-01T10:00:00Z");
+        for (int i = 0; i < 50; i++) {
+            send(paragraph("old-" + i, 0, "Old Speaker" + (char) ('A' + i % 26) + i + " (USA) said: \"good\"; B (PRK) said:"
+                    + " \"bad\"", t0.plusSeconds(i), NOW), t0.plusSeconds(i));
+        }
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        // four years of event time later, one live article: every event-time TTL and retention has passed
+        Instant later = t0.plus(Duration.ofDays(4 * 366));
+        // (TopologyTestDriver runs every sub-topology in one task, whose stream time is that of the input records:
+        // they carry the publication time here, as the repartitioned statements do in a real deployment)
+        send(paragraph("live", 0, "D (USA) said: \"good\"", later, NOW), later);
+
+        List<org.apache.kafka.streams.KeyValue<String, TableRow>> speakerTopic = speakers.readKeyValuesToList();
+        assertThat(speakerTopic.stream().filter(kv -> kv.value == null).map(kv -> kv.key).distinct())
+                .as("a tombstone for every dropped speaker").hasSize(51).doesNotContain("D");
+
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        // per speaker: only D
+        assertThat(keys(NewsTopology.SPEAKER_STORE)).containsExactly("D");
+        assertThat(keys(NewsTopology.SPEAKER_RANK_STORE)).hasSize(2).allMatch(k -> k.endsWith("\u001fD"));
+        assertThat(keys(NewsTopology.SPEAKER_INDEX_STORE)).hasSize(2).allMatch(k -> k.endsWith("\u001fD"));
+        // windows: bounded by Kafka Streams' own retention (hourly 31 days, daily 3 years of event time), which drops
+        // whole segments. NOT asserted: on TopologyTestDriver the emit-on-window-close store still returned the 2019
+        // windows after four years of stream time (docs/reliability.md, open question); only the live one is checked
+        assertThat(windowStarts(NewsTopology.SIDE_HOURLY_STORE)).contains(later.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+        assertThat(windowStarts(NewsTopology.SIDE_DAILY_STORE)).contains(later.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        // per article: the live article only, and nothing once it idled past the context TTL too
+        assertThat(keys(NewsTopology.ARTICLE_STORE)).containsExactly("live");
+        assertThat(keys(NewsTopology.ARTICLE_SIDE_STORE)).containsExactly(NewsTopology.articleSideKey("live", "USA"));
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertThat(keys(NewsTopology.ARTICLE_STORE)).isEmpty();
+        assertThat(keys(NewsTopology.ARTICLE_SIDE_STORE)).as("article x side rows expire with their article").isEmpty();
+        assertThat(keys(NewsTopology.ARTICLE_EXPIRY_STORE)).containsExactly(TagProcessor.INDEX_COMPLETE);
+        checked.addAll(List.of(NewsTopology.SPEAKER_STORE, NewsTopology.SPEAKER_RANK_STORE,
+                NewsTopology.SPEAKER_INDEX_STORE, NewsTopology.SIDE_HOURLY_STORE, NewsTopology.SIDE_DAILY_STORE,
+                NewsTopology.ARTICLE_STORE, NewsTopology.ARTICLE_SIDE_STORE, NewsTopology.ARTICLE_EXPIRY_STORE));
+        // bounded by design: one row per side (a few hundred codes at most), all-time by definition
+        assertThat(keys(NewsTopology.SIDE_STORE)).containsExactlyInAnyOrder("USA", "PRK");
+        checked.add(NewsTopology.SIDE_STORE);
+        // KNOWN GAP (docs/reliability.md): side x speaker counts, which rank a side's top speakers, do not expire
+        assertThat(keys(NewsTopology.SIDE_SPEAKER_STORE)).hasSize(52);
+        checked.add(NewsTopology.SIDE_SPEAKER_STORE);
+
+        assertThat(checked).as("every store of the topology is checked").isEqualTo(driver.getAllStateStores().keySet());
+    }
+
+    private List<String> keys(String store) {
+        List<String> out = new java.util.ArrayList<>();
+        try (var it = driver.<String, Object>getKeyValueStore(store).all()) {
+            it.forEachRemaining(kv -> out.add(kv.key));
+        }
+        return out;
+    }
+
+    private List<Instant> windowStarts(String store) {
+        List<Instant> out = new java.util.ArrayList<>();
+        try (var it = driver.<String, Object>getWindowStore(store).fetchAll(Instant.EPOCH, Instant.now())) {
+            it.forEachRemaining(kv -> out.add(kv.key.window().startTime()));
+        }
+        return out;
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {
