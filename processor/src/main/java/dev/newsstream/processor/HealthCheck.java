@@ -22,7 +22,7 @@ import org.apache.kafka.streams.ThreadMetadata;
  *       {@code health.stall.timeout};</li>
  *   <li>{@code DEGRADED} (HTTP 200, so a single recovered failure does not get a container restarted): a stream
  *       thread died and was replaced within {@code thread.replacements.window};</li>
- *   <li>{@code UP} (HTTP 200) otherwise; {@code CREATED}/{@code REBALANCING} count as up (starting, or partitions
+ *   <li>{@code UP} (HTTP 200) otherwise; {@code REBALANCING} counts as up (partitions
  *       moving between instances).</li>
  * </ul>
  * Thread-safe; cheap enough to call on every probe (it reads local metadata only).
@@ -60,7 +60,7 @@ public final class HealthCheck {
             down.add(processor.fatalError());
         }
         switch (state) {
-            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> down.add("Kafka Streams is " + state);
+            case CREATED, ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> down.add("Kafka Streams is " + state);
             default -> { }
         }
         if (state == KafkaStreams.State.RUNNING) {
