@@ -38,6 +38,10 @@ public final class ProcessorMetrics {
                 .description("stream threads that died and were replaced").register(registry);
         this.attributionFailures = Counter.builder("newsstream.attribution.failures")
                 .description("paragraphs whose tagging threw (dead-lettered at stage process)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("newsstream.attribution.rule.failures", this,
+                        m -> dev.newsstream.tagger.attribution.AttributionFailures.count())
+                .description("attribution failures the attributor caught (logged; the paragraph got no statements)")
+                .register(registry);
     }
 
     public static ProcessorMetrics noop() {
