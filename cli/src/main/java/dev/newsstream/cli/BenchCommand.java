@@ -232,13 +232,13 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** A distinct, pronounceable surname per number (four syllables of twenty: 160,000 names). */
+    /** A distinct, pronounceable surname per number (five syllables of twenty: 3,200,000 names). */
     static String surname(int i) {
         String[] syl = {"ba", "ke", "ro", "mi", "tu", "sa", "lo", "ne", "vi", "da", "po", "ri", "ga", "mu", "te", "zo",
             "fe", "ha", "ni", "wu"};
         StringBuilder b = new StringBuilder();
         int n = i;
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 5; k++) {
             b.append(syl[n % 20]);
             n /= 20;
         }
@@ -299,7 +299,9 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("speakers_api_speakers", keys.size());
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            for (String q : List.of("/api/speakers?limit=15", "/api/speakers?limit=50", "/api/speakers?side=USA&limit=50")) {
+            // /health first: the floor of any request on this machine (HTTP server, client, scheduling)
+            for (String q : List.of("/health", "/api/speakers?limit=15", "/api/speakers?limit=50",
+                    "/api/speakers?side=USA&limit=50")) {
                 java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + stack.httpPort() + q);
                 long[] ms = new long[1_000];
                 for (int i = -200; i < ms.length; i++) {
@@ -314,7 +316,8 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
                 Arrays.sort(ms);
-                String name = q.contains("side") ? "speakers_api_side_limit50" : "speakers_api_limit" + (q.contains("15") ? "15" : "50");
+                String name = q.equals("/health") ? "speakers_api_health_baseline" : q.contains("side")
+                        ? "speakers_api_side_limit50" : "speakers_api_limit" + (q.contains("15") ? "15" : "50");
                 out.put(name + "_p50_ms", round3(ms[499] / 1e6));
                 out.put(name + "_p99_ms", round3(ms[989] / 1e6));
                 out.put(name + "_max_ms", round3(ms[999] / 1e6));
