@@ -287,7 +287,9 @@ final class BenchCommand implements Callable<Integer> {
             Set<String> keys = new HashSet<>();
             long t0 = System.nanoTime();
             long lastNew = System.nanoTime();
-            while (keys.size() < speakers && System.nanoTime() - lastNew < 30_000_000_000L) {
+            // done when every speaker is in, or when none came for a minute (names the tagger does not take as
+            // people); up to five minutes for the first one (start-up, first commit, a loaded machine)
+            while (keys.size() < speakers && System.nanoTime() - lastNew < (keys.isEmpty() ? 300 : 60) * 1_000_000_000L) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (keys.add(r.key())) {
                         lastNew = System.nanoTime();
