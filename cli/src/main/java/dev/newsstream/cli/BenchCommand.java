@@ -232,6 +232,35 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Entries of each key-value store of this instance (all its tasks), for the soak: the per-article stores must
+     * stay flat once articles expire ({@code --set context.ttl=...}).
+     */
+    static Map<String, Long> storeSizes(KafkaStreams streams) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (String name : List.of(dev.newsstream.processor.NewsTopology.ARTICLE_STORE,
+                dev.newsstream.processor.NewsTopology.ARTICLE_SIDE_STORE,
+                dev.newsstream.processor.NewsTopology.ARTICLE_EXPIRY_STORE,
+                dev.newsstream.processor.NewsTopology.SIDE_STORE, dev.newsstream.processor.NewsTopology.SIDE_SPEAKER_STORE,
+                dev.newsstream.processor.NewsTopology.SPEAKER_STORE, dev.newsstream.processor.NewsTopology.SPEAKER_RANK_STORE,
+                dev.newsstream.processor.NewsTopology.SPEAKER_INDEX_STORE)) {
+            // counted by iteration: RocksDB's approximateNumEntries counts overwritten and deleted keys until
+            // compaction (it showed 2,000 entries for a store of a dozen sides)
+            try (var it = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(name,
+                    org.apache.kafka.streams.state.QueryableStoreTypes.<Object, Object>keyValueStore())).all()) {
+                long n = 0;
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+                out.put(name, n);
+            } catch (RuntimeException e) {
+                out.put(name, -1L); // not queryable right now (rebalancing)
+            }
+        }
+        return out;
+    }
+
     /** A distinct, pronounceable surname per number (five syllables of twenty: 3,200,000 names). */
     static String surname(int i) {
         String[] syl = {"ba", "ke", "ro", "mi", "tu", "sa", "lo", "ne", "vi", "da", "po", "ri", "ga", "mu", "te", "zo",
@@ -386,11 +415,13 @@ final class BenchCommand implements Callable<Integer> {
                         System.out.printf(Locale.ROOT, "  %d paragraphs, %d statements in %.1f s: %.0f paragraphs/s, "
                                 + "%.3f ms of CPU per paragraph (whole JVM, broker included)%n",
                                 tagged, statements, secs, rate, lastCpuMsPerParagraph);
+                        System.out.printf("  stores at the end: %s%n", storeSizes(processor.streams()));
                         return round1(rate);
                     }
                     if (System.nanoTime() - lastReport > 5_000_000_000L) {
                         lastReport = System.nanoTime();
-                        System.out.printf("  ... %d of %d paragraphs tagged%n", tagged, paragraphs);
+                        System.out.printf("  ... %d of %d paragraphs tagged; stores: %s%n", tagged, paragraphs,
+                                storeSizes(processor.streams()));
                     }
                     checkAlive(processor.streams(), t0);
                 }
