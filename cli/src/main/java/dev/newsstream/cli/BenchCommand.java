@@ -94,6 +94,10 @@ final class BenchCommand implements Callable<Integer> {
             + "latency, warm-up or not) as CSV")
     Path latencyDump;
 
+    @Option(names = "--speakers", defaultValue = "100000", description = "distinct speakers of the speakers-api "
+            + "scenario (default ${DEFAULT-VALUE})")
+    int speakers;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
@@ -154,8 +158,10 @@ final class BenchCommand implements Callable<Integer> {
                     case "passthrough-eos" -> figures.put("passthrough_eos_paragraphs_per_s", passthrough(broker, input, "exactly_once_v2"));
                     case "passthrough-alos" -> figures.put("passthrough_alos_paragraphs_per_s", passthrough(broker, input, "at_least_once"));
                     case "latency" -> figures.putAll(latency(broker, corpus));
+                    case "speakers-api" -> figures.putAll(speakersApi(broker));
                     default -> throw new IllegalArgumentException("unknown scenario '" + scenario
-                            + "'; known: pipeline-eos, pipeline-alos, passthrough-eos, passthrough-alos, latency");
+                            + "'; known: pipeline-eos, pipeline-alos, passthrough-eos, passthrough-alos, latency,"
+                            + " speakers-api");
                 }
             }
         } finally {
@@ -227,6 +233,133 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Entries of each key-value store of this instance (all its tasks), for the soak: the per-article stores must
+     * stay flat once articles expire ({@code --set context.ttl=...}).
+     */
+    static Map<String, Long> storeSizes(KafkaStreams streams) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (String name : List.of(dev.newsstream.processor.NewsTopology.ARTICLE_STORE,
+                dev.newsstream.processor.NewsTopology.ARTICLE_SIDE_STORE,
+                dev.newsstream.processor.NewsTopology.ARTICLE_EXPIRY_STORE,
+                dev.newsstream.processor.NewsTopology.SIDE_STORE, dev.newsstream.processor.NewsTopology.SIDE_SPEAKER_STORE,
+                dev.newsstream.processor.NewsTopology.SPEAKER_STORE, dev.newsstream.processor.NewsTopology.SPEAKER_RANK_STORE,
+                dev.newsstream.processor.NewsTopology.SPEAKER_INDEX_STORE)) {
+            // counted by iteration: RocksDB's approximateNumEntries counts overwritten and deleted keys until
+            // compaction (it showed 2,000 entries for a store of a dozen sides)
+            try (var it = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(name,
+                    org.apache.kafka.streams.state.QueryableStoreTypes.<Object, Object>keyValueStore())).all()) {
+                long n = 0;
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+                out.put(name, n);
+            } catch (RuntimeException e) {
+                out.put(name, -1L); // not queryable right now (rebalancing)
+            }
+        }
+        return out;
+    }
+
+    /** A distinct, pronounceable surname per number (five syllables of twenty: 3,200,000 names). */
+    static String surname(int i) {
+        String[] syl = {"ba", "ke", "ro", "mi", "tu", "sa", "lo", "ne", "vi", "da", "po", "ri", "ga", "mu", "te", "zo",
+            "fe", "ha", "ni", "wu"};
+        StringBuilder b = new StringBuilder();
+        int n = i;
+        for (int k = 0; k < 5; k++) {
+            b.append(syl[n % 20]);
+            n /= 20;
+        }
+        return Character.toUpperCase(b.charAt(0)) + b.substring(1);
+    }
+
+    /**
+     * {@code speakers-api}: {@code --speakers} articles, each quoting a different person, through a processor with
+     * its HTTP API; then the dashboard's and API's speaker queries, timed sequentially from this JVM (1,000 each
+     * after 200 warm-up requests). The speaker list is read from {@code speaker-rank-store} by range, so its cost
+     * should not grow with the number of speakers.
+     */
+    private Map<String, Object> speakersApi(EmbeddedKafkaBroker broker) throws Exception {
+        String app = "bench-speakers-" + UUID.randomUUID().toString().substring(0, 6);
+        TopicNames topics = TopicNames.defaults().withPrefix(app + ".");
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("bootstrap.servers", broker.bootstrapServers());
+        flags.put("application.id", app);
+        flags.put("state.dir", workDir.resolve(app).toString());
+        flags.put("processing.guarantee", "at_least_once");
+        flags.put("commit.interval.ms", "1000");
+        flags.put("http.port", "0");
+        flags.putAll(SettingsLoader.topicSettings(topics));
+        flags.putAll(set);
+        ProcessorSettings s = SettingsLoader.load(null, Map.of(), flags, w -> { });
+        broker.createTopics(List.of(topics.paragraphs()), partitions); // waits for the leaders, unlike the admin call
+        NewsProcessor.createTopics(s);
+        JsonSerde<ParagraphEvent> serde = JsonSerde.of(ParagraphEvent.class);
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(broker.bootstrapServers()),
+                new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (int i = 0; i < speakers; i++) {
+                String id = String.format(Locale.ROOT, "spk-%07d", i);
+                String text = "\"We want peace and real cooperation,\" said Daniel " + surname(i)
+                        + ", the U.S. Special Representative for North Korea.";
+                ParagraphEvent e = new ParagraphEvent(ParagraphEvent.SCHEMA_VERSION, id, 0, 1, 1, text, "Talks", null,
+                        "bench", base.plusSeconds(i), Instant.now(), false, null);
+                producer.send(new ProducerRecord<>(topics.paragraphs(), id, serde.serialize(topics.paragraphs(), e)));
+            }
+            producer.flush();
+        }
+        System.out.printf("%nSpeakers API: tagging %d paragraphs, one new speaker each ...%n", speakers);
+        try (ProcessorStack stack = ProcessorStack.start(s, tagger);
+             KafkaConsumer<String, byte[]> c = ReadCommitted.fromBeginning(broker.bootstrapServers(), Map.of(),
+                     topics.speakerSentiment())) {
+            Set<String> keys = new HashSet<>();
+            long t0 = System.nanoTime();
+            long lastNew = System.nanoTime();
+            // done when every speaker is in, or when none came for a minute (names the tagger does not take as
+            // people); up to five minutes for the first one (start-up, first commit, a loaded machine)
+            while (keys.size() < speakers && System.nanoTime() - lastNew < (keys.isEmpty() ? 300 : 60) * 1_000_000_000L) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (keys.add(r.key())) {
+                        lastNew = System.nanoTime();
+                    }
+                }
+                checkAlive(stack.processor().streams(), t0);
+            }
+            System.out.printf("  %d speakers in the table after %.0f s%n", keys.size(), (System.nanoTime() - t0) / 1e9);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("speakers_api_speakers", keys.size());
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            // /health first: the floor of any request on this machine (HTTP server, client, scheduling)
+            for (String q : List.of("/health", "/api/speakers?limit=15", "/api/speakers?limit=50",
+                    "/api/speakers?side=USA&limit=50")) {
+                java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + stack.httpPort() + q);
+                long[] ms = new long[1_000];
+                for (int i = -200; i < ms.length; i++) {
+                    long t = System.nanoTime();
+                    var resp = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    if (resp.statusCode() != 200) {
+                        throw new IllegalStateException(q + " answered " + resp.statusCode());
+                    }
+                    if (i >= 0) {
+                        ms[i] = System.nanoTime() - t;
+                    }
+                }
+                Arrays.sort(ms);
+                String name = q.equals("/health") ? "speakers_api_health_baseline" : q.contains("side")
+                        ? "speakers_api_side_limit50" : "speakers_api_limit" + (q.contains("15") ? "15" : "50");
+                out.put(name + "_p50_ms", round3(ms[499] / 1e6));
+                out.put(name + "_p99_ms", round3(ms[989] / 1e6));
+                out.put(name + "_max_ms", round3(ms[999] / 1e6));
+                System.out.printf(Locale.ROOT, "  %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", q, ms[499] / 1e6,
+                        ms[989] / 1e6, ms[999] / 1e6);
+            }
+            return out;
+        }
+    }
+
     private ProcessorSettings settings(String bootstrap, String app, TopicNames topics, String guarantee) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("bootstrap.servers", bootstrap);
@@ -283,11 +416,13 @@ final class BenchCommand implements Callable<Integer> {
                         System.out.printf(Locale.ROOT, "  %d paragraphs, %d statements in %.1f s: %.0f paragraphs/s, "
                                 + "%.3f ms of CPU per paragraph (whole JVM, broker included)%n",
                                 tagged, statements, secs, rate, lastCpuMsPerParagraph);
+                        System.out.printf("  stores at the end: %s%n", storeSizes(processor.streams()));
                         return round1(rate);
                     }
                     if (System.nanoTime() - lastReport > 5_000_000_000L) {
                         lastReport = System.nanoTime();
-                        System.out.printf("  ... %d of %d paragraphs tagged%n", tagged, paragraphs);
+                        System.out.printf("  ... %d of %d paragraphs tagged; stores: %s%n", tagged, paragraphs,
+                                storeSizes(processor.streams()));
                     }
                     checkAlive(processor.streams(), t0);
                 }
@@ -357,7 +492,7 @@ final class BenchCommand implements Callable<Integer> {
         ProcessorSettings s = settings(broker.bootstrapServers(), app, topics, "exactly_once_v2");
         s = new ProcessorSettings(s.bootstrapServers(), s.applicationId(), s.topics(), s.stateDir(), s.processingGuarantee(),
                 s.streamThreads(), s.commitInterval(), s.contextTtl(), s.windowGrace(), 1, s.replicationFactor(),
-                s.httpHost(), s.httpPort(), s.applicationServer(), s.registryFile(), s.stanceCuesFile(), s.stanceModel(), s.kafka());
+                s.httpHost(), s.httpPort(), s.applicationServer(), s.registryFile(), s.stanceCuesFile(), s.stanceModel(), s.kafka(), s.reliability());
         List<CorpusParagraph> withStatements = corpus.stream().filter(c -> c.statements() > 0).toList();
         if (withStatements.isEmpty()) {
             throw new IllegalArgumentException("no paragraph of the corpus has a statement; cannot measure latency");

@@ -65,7 +65,17 @@ final class ProcessCommand implements Callable<Integer> {
             }, "newsstream-process-shutdown"));
             System.err.println("newsstream process: running against " + settings.bootstrapServers() + "; "
                     + stack.describeEndpoints() + ". Ctrl-C to stop.");
-            stopped.await();
+            // also wake up when Kafka Streams stopped by itself (too many stream-thread deaths): exit non-zero
+            while (!stopped.await(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                org.apache.kafka.streams.KafkaStreams.State state = stack.processor().streams().state();
+                if (state == org.apache.kafka.streams.KafkaStreams.State.ERROR
+                        || stack.processor().fatalError() != null) {
+                    String why = stack.processor().fatalError();
+                    System.err.println("newsstream process: the processor stopped (" + state + ")"
+                            + (why == null ? "" : ": " + why) + "; exiting with code " + FAILED);
+                    return FAILED;
+                }
+            }
         }
         return 0;
     }
@@ -79,4 +89,6 @@ final class ProcessCommand implements Callable<Integer> {
                     + " port), or stop what is using it", e);
         }
     }
+    /** Exit code when the processor shut itself down (docs/reliability.md). */
+    static final int FAILED = 4;
 }

@@ -189,7 +189,7 @@ final class FaultKit {
     }
 
     /**
-     * A row without what legitimately differs between two correct runs: {@code updatedAt} (wall clock) and
+     * A row without what may differ between two correct runs: {@code updatedAt} (once wall clock, now the latest event time) and
      * {@code latest} (among statements with equal publication times, whichever was processed last; partitions
      * interleave differently from run to run). Everything counted stays: counts, speakers, min/mean/max, shares.
      */

@@ -10,6 +10,7 @@ import dev.newsstream.kafka.EmbeddedKafkaBroker;
 import dev.newsstream.kafka.KafkaBroker;
 import dev.newsstream.kafka.WithKafka;
 import dev.newsstream.producer.Article;
+import dev.newsstream.producer.ArticleRejectedException;
 import dev.newsstream.producer.KafkaSettings;
 import dev.newsstream.producer.ParagraphPublisher;
 import dev.newsstream.producer.ProduceCommand;
@@ -108,7 +109,8 @@ class ProducerFailureIT {
         List<ParagraphEvent> fine = List.of(FaultKit.paragraph("fine", 0, "\"All good,\" said John Smith."));
         try (ParagraphPublisher p = ParagraphPublisher.connect(KafkaSettings.defaults(broker.bootstrapServers())
                 .withTopic(topic), w -> { })) {
-            assertThatThrownBy(() -> p.publish("broken", broken)).isInstanceOf(PublishException.class)
+            // a record the broker refuses fails this article only (issue #14): not a PublishException, which ends a run
+            assertThatThrownBy(() -> p.publish("broken", broken)).isInstanceOf(ArticleRejectedException.class)
                     .hasMessageContaining("transaction aborted");
             p.publish("fine", fine); // the publisher stays usable after an aborted article
         }
@@ -117,6 +119,25 @@ class ProducerFailureIT {
                 .extracting(ParagraphEvent::seq).contains(0, 1);
         Map<String, List<ParagraphEvent>> committed = readAll(broker.clientConfig(), topic, "read_committed");
         assertThat(committed).containsOnlyKeys("fine");
+    }
+
+    @Test
+    void produceWithOneOversizedFileAmongGoodOnesPublishesTheGoodOnesAndExitsWith1(KafkaBroker broker) throws Exception {
+        String topic = FaultKit.run("oversized");
+        Path inputs = Files.createDirectories(dir.resolve("oversized"));
+        // sorted first, so the good files come after the failure
+        Files.writeString(inputs.resolve("a-big.txt"), "A huge article\n\n" + "The talks went on and on for the whole of the day. ".repeat(25_000) + "\n");
+        Files.writeString(inputs.resolve("b-good.txt"), "Talks\n\n\"We want peace,\" said John Smith.\n\nMore text.\n");
+        Files.writeString(inputs.resolve("c-good.txt"), "Talks again\n\n\"We want talks,\" said John Smith.\n");
+        FaultKit.Run run = FaultKit.start("produce", "--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
+                "--kafka-timeout", "10s", inputs.resolve("a-big.txt").toString(), inputs.resolve("b-good.txt").toString(),
+                inputs.resolve("c-good.txt").toString());
+        await("produce to finish").atMost(Duration.ofMinutes(2)).until(run.exit()::isDone);
+        assertThat(run.exit().get()).as(run.stderr()).isEqualTo(ProduceCommand.SOME_FAILED);
+        assertThat(run.stderr()).contains("error:").contains("a-big").contains("RecordTooLargeException");
+        Map<String, List<ParagraphEvent>> committed = readAll(broker.clientConfig(), topic, "read_committed");
+        assertThat(committed).containsOnlyKeys("b-good", "c-good");
+        assertThat(committed.get("b-good")).hasSize(2);
     }
 
     /** Every record of the topic up to its end (last stable offset for read_committed), grouped by key. */

@@ -19,10 +19,36 @@ import java.time.Instant;
  * @param ingestedAt     when the producer read it
  * @param boilerplate    true when the producer classified the block as page furniture (published only on request)
  * @param boilerplateReason why, when {@code boilerplate} is true
+ * @param publishedAtClampedFrom the publication time the source gave, when it lay more than the allowed margin
+ *                       (default 5 min) after the ingest time and {@code publishedAt} was therefore clamped to the
+ *                       ingest time; absent otherwise (docs/events.md)
  */
 public record ParagraphEvent(@JsonProperty(required = true) int schemaVersion, String articleId,
                              @JsonProperty(required = true) int seq, Integer paragraphs, Integer block, String text,
                              String title, String url, String source, Instant publishedAt, Instant ingestedAt,
-                             boolean boilerplate, String boilerplateReason) implements Versioned {
+                             boolean boilerplate, String boilerplateReason, Instant publishedAtClampedFrom)
+        implements Versioned {
     public static final int SCHEMA_VERSION = 1;
+
+    /** Not clamped. */
+    public ParagraphEvent(int schemaVersion, String articleId, int seq, Integer paragraphs, Integer block, String text,
+                          String title, String url, String source, Instant publishedAt, Instant ingestedAt,
+                          boolean boilerplate, String boilerplateReason) {
+        this(schemaVersion, articleId, seq, paragraphs, block, text, title, url, source, publishedAt, ingestedAt,
+                boilerplate, boilerplateReason, null);
+    }
+
+    /**
+     * This event with {@code publishedAt} clamped to {@code ingest} when it lies more than {@code maxFuture} after
+     * it (a wrong time zone in a feed, a typo): event time must never run ahead of the clock, or the broker refuses
+     * the records that carry it and windows close early. Earlier dates stay: archives are replayed on purpose.
+     */
+    public ParagraphEvent clampPublishedAt(Instant ingest, java.time.Duration maxFuture) {
+        if (publishedAt == null || ingest == null || !publishedAt.isAfter(ingest.plus(maxFuture))) {
+            return this;
+        }
+        return new ParagraphEvent(schemaVersion, articleId, seq, paragraphs, block, text, title, url, source, ingest,
+                ingestedAt, boilerplate, boilerplateReason,
+                publishedAtClampedFrom != null ? publishedAtClampedFrom : publishedAt);
+    }
 }

@@ -50,11 +50,49 @@ public final class NewsProcessor implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         Topology topology = NewsTopology.build(NewsTopology.Options.from(settings), tagger, metrics);
-        this.streams = new KafkaStreams(topology, streamsProperties(settings));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("a stream thread died; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        Properties props = streamsProperties(settings);
+        props.put(DeadLetterHandlers.METRICS_CONFIG, metrics);
+        this.streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(this::onThreadDeath);
+    }
+
+    /** Deaths within {@code thread.replacements.window}, oldest first (wall-clock ms). */
+    private final java.util.ArrayDeque<Long> deaths = new java.util.ArrayDeque<>();
+    private volatile String fatal;
+
+    /**
+     * A stream thread died (an exception no handler took: e.g. the broker refused a record, or an Error). It is
+     * replaced at most {@code thread.replacements.max} times within {@code thread.replacements.window}; one more
+     * death shuts the whole client down (state ERROR: {@code /health} answers 503, {@code process} exits
+     * non-zero) instead of replacing threads in a loop that never moves the partition on.
+     */
+    private synchronized StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onThreadDeath(Throwable e) {
+        long now = System.currentTimeMillis();
+        deaths.addLast(now);
+        while (!deaths.isEmpty() && deaths.peekFirst() < now - settings.threadReplacementWindow().toMillis()) {
+            deaths.removeFirst();
+        }
+        if (deaths.size() > settings.threadReplacementsMax()) {
+            fatal = "a stream thread died " + deaths.size() + " times within " + settings.threadReplacementWindow()
+                    + " (thread.replacements.max=" + settings.threadReplacementsMax() + "); shutting the processor"
+                    + " down: " + e;
+            LOG.error("FATAL: {}", fatal, e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        metrics.threadReplaced();
+        LOG.error("a stream thread died ({} of at most {} replacements within {}); replacing it", deaths.size(),
+                settings.threadReplacementsMax(), settings.threadReplacementWindow(), e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** Why the processor shut itself down (too many thread deaths), or null while it has not. */
+    public String fatalError() {
+        return fatal;
+    }
+
+    /** Wall-clock time of the latest stream-thread death, or 0 (for the health check). */
+    public synchronized long lastThreadDeathMs() {
+        return deaths.isEmpty() ? 0 : deaths.peekLast();
     }
 
     static final int PRODUCER_BATCH_BYTES = 256 * 1024;
@@ -73,6 +111,11 @@ public final class NewsProcessor implements AutoCloseable {
         // anything that fails outside our own dead-lettering (a bug in an aggregate) still lands in the DLQ
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, s.topics().deadLetters());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // every failure ends in one place: written once, in the transaction of the input offset, and the
+        // partition moves on (DeadLetterHandlers)
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
         // Each commit flushes the producer, so batches are bounded by the commit, not by linger: 256 KB lets one
@@ -192,8 +235,14 @@ public final class NewsProcessor implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes and leaves the consumer group, so the other instances take over this one's partitions at once
+     * instead of waiting out {@code session.timeout.ms} (45 s by default) with 503s for its keys.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(org.apache.kafka.streams.CloseOptions
+                .groupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

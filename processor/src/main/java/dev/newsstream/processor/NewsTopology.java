@@ -54,6 +54,12 @@ public final class NewsTopology {
     public static final String SIDE_SPEAKER_STORE = "side-speaker-count-store";
     public static final String SIDE_STORE = "side-sentiment-store";
     public static final String SPEAKER_STORE = "speaker-sentiment-store";
+    /** Speakers by statement count, per scope (all, and per dominant side): the top N without a scan. */
+    public static final String SPEAKER_RANK_STORE = "speaker-rank-store";
+    /** Where each speaker's rank and expiry entries are, and speakers by day of last activity. */
+    public static final String SPEAKER_INDEX_STORE = "speaker-index-store";
+    /** The scope of {@link #SPEAKER_RANK_STORE} that ranks every speaker (the others are side codes). */
+    public static final String ALL_SPEAKERS = SpeakerIndex.ALL;
     /** Kept by the tag step itself (its key starts with the article id), so it needs no repartition topic. */
     public static final String ARTICLE_SIDE_STORE = "article-side-stats-store";
     public static final String SIDE_HOURLY_STORE = "side-sentiment-hourly-store";
@@ -63,19 +69,53 @@ public final class NewsTopology {
     /** Statements without a speaker are counted in the side tables but not in the speaker table. */
     public static final String NO_SPEAKER = "";
 
-    /** The options the topology depends on (a subset of {@link ProcessorSettings}). */
+    /**
+     * The options the topology depends on (a subset of {@link ProcessorSettings}).
+     *
+     * @param maxFuture    a publishedAt later than the ingest time plus this is clamped to the ingest time
+     * @param poisonMarker TEST ONLY ({@code test.poison.marker}, empty = off): a statement whose text contains it
+     *                     makes the speaker aggregate throw, to prove that such a failure is dead-lettered
+     */
     public record Options(TopicNames topics, Duration contextTtl, WindowGrace windowGrace, int maxParagraphChars,
-                          Duration hourlyRetention, Duration dailyRetention) {
+                          Duration hourlyRetention, Duration dailyRetention, Duration maxFuture, String poisonMarker,
+                          Duration speakerIdleTtl) {
+        public Options(TopicNames topics, Duration contextTtl, WindowGrace windowGrace, int maxParagraphChars,
+                       Duration hourlyRetention, Duration dailyRetention) {
+            this(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    DEFAULT_MAX_FUTURE, "", DEFAULT_SPEAKER_IDLE_TTL);
+        }
+
         public static Options from(ProcessorSettings s) {
             return new Options(s.topics(), s.contextTtl(), s.windowGrace(), DEFAULT_MAX_PARAGRAPH_CHARS,
-                    Duration.ofDays(31), Duration.ofDays(3 * 366));
+                    Duration.ofDays(31), Duration.ofDays(3 * 366), s.reliability().maxFuture(),
+                    s.reliability().poisonMarker(), s.reliability().speakerIdleTtl());
         }
 
         public static Options defaults(TopicNames topics) {
             return new Options(topics, Duration.ofHours(24), WindowGrace.DEFAULT, DEFAULT_MAX_PARAGRAPH_CHARS,
                     Duration.ofDays(31), Duration.ofDays(3 * 366));
         }
+
+        public Options withPoisonMarker(String marker) {
+            return new Options(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    maxFuture, marker, speakerIdleTtl);
+        }
+
+        public Options withSpeakerIdleTtl(Duration ttl) {
+            return new Options(topics, contextTtl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    maxFuture, poisonMarker, ttl);
+        }
+
+        public Options withContextTtl(Duration ttl) {
+            return new Options(topics, ttl, windowGrace, maxParagraphChars, hourlyRetention, dailyRetention,
+                    maxFuture, poisonMarker, speakerIdleTtl);
+        }
     }
+
+    /** How far ahead of its ingest time a publication time may lie before it is clamped. */
+    public static final Duration DEFAULT_MAX_FUTURE = Duration.ofMinutes(5);
+    /** Speakers idle this long (event time) are dropped from the speaker table. */
+    public static final Duration DEFAULT_SPEAKER_IDLE_TTL = Duration.ofDays(90);
 
     /** Longer paragraphs are dead-lettered: no real paragraph is this long, and tagging time grows with length. */
     public static final int DEFAULT_MAX_PARAGRAPH_CHARS = 200_000;
@@ -132,7 +172,7 @@ public final class NewsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(deltaSerde));
         bySide.processValues(SideSpeakerCounter::new, Named.as("side-speaker-counts"), SIDE_SPEAKER_STORE)
                 .groupByKey(Grouped.<String, SideDelta>as("side-deltas").withKeySerde(Serdes.String()))
-                .aggregate(Stats::new, (side, sd, s) -> s.apply(sd, System.currentTimeMillis()), Named.as("side-aggregate"),
+                .aggregate(Stats::new, (side, sd, s) -> s.apply(sd, eventTime(s, sd.delta())), Named.as("side-aggregate"),
                         Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SIDE_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
                 .toStream(Named.as("side-changes"))
@@ -151,14 +191,21 @@ public final class NewsTopology {
         windowed(bySideGrouped, "daily", Duration.ofDays(1), o.windowGrace().daily(), o.dailyRetention(), SIDE_DAILY_STORE,
                 statsSerde, rowSerde, t.sideSentimentDaily());
 
-        // per speaker (with the side most of their statements carry)
+        // per speaker (with the side most of their statements carry), ranked and expired by SpeakerIndex
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPEAKER_RANK_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPEAKER_INDEX_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
         deltas.filter((k, d) -> d.speaker() != null && !d.speaker().isBlank(), Named.as("with-speaker"))
                 .groupBy((k, d) -> d.speaker(), Grouped.with("deltas-by-speaker", Serdes.String(), deltaSerde))
-                .aggregate(Stats::new, (sp, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as("speaker-aggregate"),
+                .aggregate(Stats::new, (sp, d, s) -> s.apply(poisonCheck(o, d), eventTime(s, d)), Named.as("speaker-aggregate"),
                         Materialized.<String, Stats, KeyValueStore<Bytes, byte[]>>as(SPEAKER_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde))
                 .toStream(Named.as("speaker-changes"))
-                .mapValues((sp, s) -> s.toRow("speaker", sp, s.dominantSide(), sp, null, null, null), Named.as("speaker-rows"))
+                .process(() -> new SpeakerIndex(o.speakerIdleTtl()), Named.as("speaker-index"), SPEAKER_STORE,
+                        SPEAKER_RANK_STORE, SPEAKER_INDEX_STORE)
+                .mapValues((sp, s) -> s == null ? null : s.toRow("speaker", sp, s.dominantSide(), sp, null, null, null),
+                        Named.as("speaker-rows"))
                 .to(t.speakerSentiment(), Produced.with(Serdes.String(), rowSerde).withName("speaker-sentiment-sink"));
 
         // per article x side (queryable; no output topic): kept by the tag step itself (TagProcessor), since its key
@@ -174,6 +221,47 @@ public final class NewsTopology {
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return p;
+    }
+
+    /**
+     * The time a row is updated at: the latest event time (publication time, clamped so it is never in the future)
+     * it has seen, never the wall clock, so a row is a function of its input and which of two copies of a row is
+     * newer is decided by the data, not by the clocks of the machines that computed them.
+     */
+    static long eventTime(Stats s, StatementDelta d) {
+        long t = d.publishedAt() == null ? 0 : d.publishedAt().toEpochMilli();
+        return Math.max(s.updatedAtMs, t);
+    }
+
+    /** Marker + this suffix in a statement makes the test hook throw an {@link Error} instead of an exception. */
+    public static final String FATAL_SUFFIX = "!FATAL";
+
+    /** What the test hook throws to kill a stream thread. */
+    static final class PoisonError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        PoisonError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The documented test hook ({@code test.poison.marker}): off (empty marker) in every real configuration. A
+     * statement containing the marker makes the speaker aggregate throw an exception (dead-lettered by
+     * {@link DeadLetterHandlers}); the marker followed by {@value #FATAL_SUFFIX} throws an Error, which kills the
+     * stream thread.
+     */
+    static StatementDelta poisonCheck(Options o, StatementDelta d) {
+        if (!o.poisonMarker().isEmpty() && d.text() != null && d.text().contains(o.poisonMarker())) {
+            if (d.text().contains(o.poisonMarker() + FATAL_SUFFIX)) {
+                // an Error, which no exception handler takes: the stream thread dies (the health test's case)
+                throw new PoisonError("test.poison.marker '" + o.poisonMarker() + FATAL_SUFFIX + "' found in a"
+                        + " statement of " + d.articleId() + "#" + d.seq() + " (a test-only hook that kills the thread)");
+            }
+            throw new IllegalStateException("test.poison.marker '" + o.poisonMarker() + "' found in a statement of "
+                    + d.articleId() + "#" + d.seq() + " (a test-only hook that makes the speaker aggregate throw)");
+        }
+        return d;
     }
 
     /** The side a statement is counted under: its side, or {@code UNKNOWN} when none was found. */
@@ -192,7 +280,7 @@ public final class NewsTopology {
         String table = "side-" + name;
         bySide.windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
                 .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(Stats::new, (side, d, s) -> s.apply(d, System.currentTimeMillis()), Named.as(table + "-aggregate"),
+                .aggregate(Stats::new, (side, d, s) -> s.apply(d, eventTime(s, d)), Named.as(table + "-aggregate"),
                         Materialized.<String, Stats, WindowStore<Bytes, byte[]>>as(store)
                                 .withKeySerde(Serdes.String()).withValueSerde(statsSerde)
                                 .withRetention(retention.compareTo(size.plus(grace)) < 0 ? size.plus(grace) : retention))

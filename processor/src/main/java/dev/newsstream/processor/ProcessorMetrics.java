@@ -17,6 +17,10 @@ public final class ProcessorMetrics {
     private final Counter duplicates;
     private final Counter corrected;
     private final Counter expired;
+    private final Counter clamped;
+    private final Counter threadsReplaced;
+    private final Counter attributionFailures;
+    private final java.util.concurrent.atomic.AtomicLong lastReceivedMs = new java.util.concurrent.atomic.AtomicLong();
 
     public ProcessorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,6 +32,16 @@ public final class ProcessorMetrics {
         this.corrected = Counter.builder("newsstream.paragraphs.corrected")
                 .description("re-published paragraphs with changed text, replacing their earlier contribution").register(registry);
         this.expired = Counter.builder("newsstream.articles.expired").description("article contexts dropped after the TTL").register(registry);
+        this.clamped = Counter.builder("newsstream.paragraphs.published.at.clamped")
+                .description("paragraphs whose publishedAt lay in the future and was clamped to the ingest time").register(registry);
+        this.threadsReplaced = Counter.builder("newsstream.stream.threads.replaced")
+                .description("stream threads that died and were replaced").register(registry);
+        this.attributionFailures = Counter.builder("newsstream.attribution.failures")
+                .description("paragraphs whose tagging threw (dead-lettered at stage process)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("newsstream.attribution.rule.failures", this,
+                        m -> dev.newsstream.tagger.attribution.AttributionFailures.count())
+                .description("attribution failures the attributor caught (logged; the paragraph got no statements)")
+                .register(registry);
     }
 
     public static ProcessorMetrics noop() {
@@ -63,6 +77,37 @@ public final class ProcessorMetrics {
 
     void countReceived() {
         received.increment();
+        lastReceivedMs.set(System.currentTimeMillis());
+    }
+
+    /** Wall-clock time the last input record was read, 0 before the first (for the health check). */
+    public long lastReceivedMs() {
+        return lastReceivedMs.get();
+    }
+
+    void clamped() {
+        clamped.increment();
+    }
+
+    public long clampedCount() {
+        return (long) clamped.count();
+    }
+
+    void threadReplaced() {
+        threadsReplaced.increment();
+    }
+
+    public long threadsReplaced() {
+        return (long) threadsReplaced.count();
+    }
+
+    void attributionFailure() {
+        attributionFailures.increment();
+    }
+
+    public long deadLetteredCount(String stage) {
+        Counter c = registry.find("newsstream.paragraphs.dead.lettered").tag("stage", stage).counter();
+        return c == null ? 0 : (long) c.count();
     }
 
     void tagged(int statementCount) {

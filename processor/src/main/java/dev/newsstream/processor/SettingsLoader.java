@@ -57,6 +57,12 @@ public final class SettingsLoader {
         d.put("stance.cues.file", "");
         // learned: the trained stance and polarity classifiers; lexicon: the cue lexicon and VADER's cut-off
         d.put("stance.model", "learned");
+        d.put("published.at.max.future", "PT5M");
+        d.put("thread.replacements.max", "3");
+        d.put("thread.replacements.window", "PT10M");
+        d.put("health.stall.timeout", "PT2M");
+        d.put("speaker.idle.ttl", "P90D");
+        d.put("test.poison.marker", "");
         d.putAll(topicSettings(TopicNames.defaults()));
         DEFAULTS = Map.copyOf(d);
     }
@@ -184,7 +190,11 @@ public final class SettingsLoader {
                 optionalPath(m.get("registry.file")),
                 optionalPath(m.get("stance.cues.file")),
                 Taggers.StanceModel.parse(required(m, "stance.model")),
-                kafka);
+                kafka,
+                new ProcessorSettings.Reliability(duration(m, "published.at.max.future"),
+                        intIn(m, "thread.replacements.max", 0, 1_000), duration(m, "thread.replacements.window"),
+                        duration(m, "health.stall.timeout"), duration(m, "speaker.idle.ttl"),
+                        m.getOrDefault("test.poison.marker", "")));
     }
 
     private static Path optionalPath(String v) {

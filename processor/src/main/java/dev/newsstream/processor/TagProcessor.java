@@ -40,6 +40,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * text is unchanged). Never throws on bad input.
  */
 final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TagProcessor.class);
     private final Tagger tagger;
     private final NewsTopology.Options options;
     private final ProcessorMetrics metrics;
@@ -117,10 +118,26 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             if (state != null && state.lastSeenMs() < cutoff) {
                 store.delete(articleId);
                 recent.remove(articleId);
+                dropSides(articleId);
                 dropped++;
             }
         }
         metrics.expired(dropped);
+    }
+
+    /** The article's article × side rows go with it (keys start with the article id and the unit separator). */
+    private void dropSides(String articleId) {
+        String prefix = NewsTopology.articleSideKey(articleId, "");
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Stats> it = articleSides.range(prefix, prefix + Character.MAX_VALUE)) {
+            while (it.hasNext()) {
+                keys.add(it.next().key);
+            }
+        }
+        for (String k : keys) {
+            articleSides.delete(k);
+            recentSides.remove(k);
+        }
     }
 
     /**
@@ -210,12 +227,42 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             deadLetter(record, "validate", IllegalArgumentException.class.getName(), problem);
             return;
         }
+        ParagraphEvent clamped = p.clampPublishedAt(ingestTime(p), options.maxFuture());
+        if (clamped != p) {
+            metrics.clamped();
+            p = clamped;
+        }
         try {
             tag(record, p);
         } catch (RuntimeException e) {
             // A tagger bug must not stop the stream: the record is kept, with the reason, for a later replay.
+            metrics.attributionFailure();
+            LOG.warn("tagging {}#{} failed; dead-lettered: {}", p.articleId(), p.seq(), e.toString(), e);
             deadLetter(record, "process", e.getClass().getName(), String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * The paragraph's ingest time: the producer's {@code ingestedAt}, unless that is itself ahead of this machine's
+     * clock (then the clock). Publication times more than {@code published.at.max.future} after it are clamped to it.
+     */
+    private Instant ingestTime(ParagraphEvent p) {
+        long now = context.currentSystemTimeMs();
+        Instant ingested = p.ingestedAt();
+        if (ingested == null || ingested.toEpochMilli() > now + options.maxFuture().toMillis()) {
+            return Instant.ofEpochMilli(now);
+        }
+        return ingested;
+    }
+
+    /**
+     * A record time this step may write: never more than {@code published.at.max.future} ahead of the clock, so no
+     * input can make the broker refuse a record of an internal or output topic (it refuses timestamps more than
+     * {@code message.timestamp.after.max.ms}, 1 h by default, ahead on topics with CreateTime).
+     */
+    private long safeTimestamp(long ts) {
+        long now = context.currentSystemTimeMs();
+        return ts > now + options.maxFuture().toMillis() ? now : ts;
     }
 
     private String validate(byte[] key, ParagraphEvent p) {
@@ -286,8 +333,8 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         save(p.articleId(), state, new ArticleState(ArticleState.SCHEMA_VERSION, ctx, memos, now));
         TaggedParagraphEvent out = new TaggedParagraphEvent(TaggedParagraphEvent.SCHEMA_VERSION, p.articleId(),
                 p.seq(), p.paragraphs(), p.block(), p.text(), p.title(), p.url(), p.source(), p.publishedAt(),
-                p.ingestedAt(), Instant.ofEpochMilli(now), statements);
-        long ts = p.publishedAt() != null ? p.publishedAt().toEpochMilli() : record.timestamp();
+                p.ingestedAt(), Instant.ofEpochMilli(now), statements, p.publishedAtClampedFrom());
+        long ts = safeTimestamp(p.publishedAt() != null ? p.publishedAt().toEpochMilli() : record.timestamp());
         metrics.tagged(statements.size());
         // who wrote it: another processor (another application.id) writing the same topics is found by this
         org.apache.kafka.common.header.internals.RecordHeaders headers =
@@ -311,7 +358,7 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
             if (s == null) {
                 s = new Stats();
             }
-            s.apply(d, now);
+            s.apply(d, NewsTopology.eventTime(s, d));
             articleSides.put(key, s);
             recentSides.put(key, s);
         }
@@ -330,7 +377,8 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         });
         put(h, DeadLetterHeaders.TIME, Instant.ofEpochMilli(context.currentSystemTimeMs()).toString());
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        context.forward(new Record<>(key, new Outcome.Dead(record.key(), record.value()), record.timestamp(), h));
+        context.forward(new Record<>(key, new Outcome.Dead(record.key(), record.value()),
+                safeTimestamp(record.timestamp()), h));
     }
 
     private static void put(Headers h, String name, String value) {

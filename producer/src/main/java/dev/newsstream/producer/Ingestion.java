@@ -56,6 +56,12 @@ final class Ingestion implements IngestListener {
             return;
         }
         List<ParagraphEvent> events = ParagraphEvents.of(article, settings.publishBoilerplate(), clock.instant());
+        if (!events.isEmpty() && events.get(0).publishedAtClampedFrom() != null) {
+            err.println("warning: " + article.source() + ": article " + article.id() + " is dated "
+                    + events.get(0).publishedAtClampedFrom() + ", more than " + ParagraphEvents.MAX_FUTURE.toMinutes()
+                    + " min in the future; published with publishedAt = the ingest time "
+                    + events.get(0).publishedAt() + " (publishedAtClampedFrom keeps the original)");
+        }
         if (!settings.publishBoilerplate()) {
             skipped += article.skipped().size();
         }
@@ -65,7 +71,12 @@ final class Ingestion implements IngestListener {
                     + " (" + article.skipped().size() + " boilerplate blocks); nothing published");
             return;
         }
-        sink.publish(article.id(), events);
+        try {
+            sink.publish(article.id(), events);
+        } catch (ArticleRejectedException e) {
+            error(article.source() + " (article " + article.id() + ")", e.getMessage());
+            return;
+        }
         articles++;
         paragraphs += events.size();
         byArticle.merge(article.id(), events.size(), Integer::sum);

@@ -9,6 +9,12 @@ import java.util.List;
 /** Turns an {@link Article} into the events published for it. Pure; thread-safe. */
 public final class ParagraphEvents {
 
+    /**
+     * A publication time more than this after the ingest time is clamped to the ingest time (the processor does the
+     * same with its {@code published.at.max.future}): a feed with a wrong time zone must not push event time ahead.
+     */
+    public static final java.time.Duration MAX_FUTURE = java.time.Duration.ofMinutes(5);
+
     private ParagraphEvents() {
     }
 
@@ -29,7 +35,7 @@ public final class ParagraphEvents {
             Article.Block b = blocks.get(seq);
             out.add(new ParagraphEvent(ParagraphEvent.SCHEMA_VERSION, article.id(), seq, blocks.size(), b.index(),
                     b.text(), article.title(), article.url(), article.source(), article.publishedAt(), ingestedAt,
-                    b.boilerplate(), b.reason()));
+                    b.boilerplate(), b.reason()).clampPublishedAt(ingestedAt, MAX_FUTURE));
         }
         return out;
     }

@@ -175,9 +175,31 @@ public final class ParagraphPublisher implements Sink {
                         + " read_committed readers either whole or not at all; publish it again (a repeat counts once).",
                         e);
             }
+            if (refusedRecord(e)) {
+                throw new ArticleRejectedException("article " + articleId + " was refused by " + topic + " on " + where
+                        + " (transaction aborted, nothing of it is visible; the other articles are published): "
+                        + rootMessage(e), e);
+            }
             throw new PublishException("cannot publish article " + articleId + " to " + topic + " on " + where
                     + " (transaction aborted, nothing of it is visible): " + rootMessage(e) + hint, e);
         }
+    }
+
+    /**
+     * Whether the failure is about this article's records, not the broker or the producer: the abort above reset the
+     * transaction, so the next article can be published.
+     */
+    static boolean refusedRecord(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || c instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                    || c instanceof org.apache.kafka.common.InvalidRecordException
+                    || c instanceof org.apache.kafka.common.errors.InvalidTimestampException
+                    || c instanceof org.apache.kafka.common.errors.SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

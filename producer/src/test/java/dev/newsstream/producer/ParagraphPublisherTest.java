@@ -88,4 +88,37 @@ class ParagraphPublisherTest {
         }
         assertThat(mock.commitCount()).isZero();
     }
+
+    @Test
+    void anArticleTheBrokerRefusesFailsAloneAndTheNextOneIsPublished() {
+        try (ParagraphPublisher publisher = new ParagraphPublisher(mock, "news.paragraphs", "mock:9092")) {
+            mock.commitTransactionException = new KafkaException("commit failed",
+                    new org.apache.kafka.common.errors.RecordTooLargeException("The message is 2000000 bytes"));
+
+            assertThatThrownBy(() -> publisher.publish("big", ParagraphEvents.of(article("big"), false, INGESTED)))
+                    .isInstanceOf(ArticleRejectedException.class)
+                    .isNotInstanceOf(PublishException.class)
+                    .hasMessageContaining("article big").hasMessageContaining("RecordTooLargeException");
+            assertThat(mock.transactionAborted()).isTrue();
+
+            mock.commitTransactionException = null;
+            publisher.publish("a", ParagraphEvents.of(article("a"), false, INGESTED));
+            assertThat(mock.history()).extracting(ProducerRecord::key).containsExactly("a", "a");
+        }
+    }
+
+    @Test
+    void aPublicationTimeFarInTheFutureIsClampedToTheIngestTime() {
+        Article tomorrow = Articles.fromText("t", "Title\n\nBody.", null, "test", INGESTED.plusSeconds(86_400));
+        ParagraphEvent e = ParagraphEvents.of(tomorrow, false, INGESTED).get(0);
+        assertThat(e.publishedAt()).isEqualTo(INGESTED);
+        assertThat(e.publishedAtClampedFrom()).isEqualTo(INGESTED.plusSeconds(86_400));
+
+        Article soon = Articles.fromText("s", "Title\n\nBody.", null, "test", INGESTED.plusSeconds(240));
+        ParagraphEvent s = ParagraphEvents.of(soon, false, INGESTED).get(0);
+        assertThat(s.publishedAt()).as("within 5 minutes: kept").isEqualTo(INGESTED.plusSeconds(240));
+        assertThat(s.publishedAtClampedFrom()).isNull();
+        assertThat(ParagraphEvents.of(article("old"), false, INGESTED).get(0).publishedAt())
+                .as("old dates stay").isEqualTo(PUBLISHED);
+    }
 }

@@ -311,11 +311,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void health(HttpExchange ex) throws IOException {
-        String state = queries.state();
-        boolean up = "RUNNING".equals(state) || "REBALANCING".equals(state);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
-        body.put("state", state);
+        Map<String, Object> body = queries.health();
+        boolean up = !"DOWN".equals(body.get("status"));
         send(ex, up ? 200 : 503, "application/json", Json.mapper().writeValueAsBytes(body), "no-store");
     }
 

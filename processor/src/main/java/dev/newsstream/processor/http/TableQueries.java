@@ -53,6 +53,19 @@ public interface TableQueries extends AutoCloseable {
     /** The Kafka Streams state (e.g. {@code RUNNING}), for {@code /health}. */
     String state();
 
+    /**
+     * The body of {@code /health}: at least {@code status} (UP, DEGRADED or DOWN) and {@code state}. The default
+     * judges by {@link #state()} alone; {@link TableQueryService} with a {@code HealthCheck} tells more.
+     */
+    default java.util.Map<String, Object> health() {
+        String state = state();
+        boolean up = "RUNNING".equals(state) || "REBALANCING".equals(state);
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("state", state);
+        return body;
+    }
+
     /** Releases what the implementation holds (consumers, HTTP clients). The default holds nothing. */
     @Override
     default void close() {

@@ -140,13 +140,27 @@ public final class TableQueryService implements TableQueries {
 
     @Override
     public List<TableRow> speakers(String side, int limit, boolean localOnly) {
+        // the top `limit` of this instance from the rank store (a range read of `limit` keys, never a scan of every
+        // speaker), then each one's row
         List<TableRow> rows = new ArrayList<>();
-        forEachLocal(NewsTopology.SPEAKER_STORE, null, kv -> {
-            TableRow row = speakerRow(kv.key, kv.value);
-            if (side == null || side.equals(row.side())) {
-                rows.add(row);
+        String scope = (side == null ? dev.newsstream.processor.NewsTopology.ALL_SPEAKERS : side) + '\u001f';
+        List<String> top = new ArrayList<>();
+        try {
+            ReadOnlyKeyValueStore<String, Long> rank = streams.store(StoreQueryParameters.fromNameAndType(
+                    NewsTopology.SPEAKER_RANK_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
+            try (KeyValueIterator<String, Long> it = rank.range(scope, scope + Character.MAX_VALUE)) {
+                while (it.hasNext() && top.size() < limit) {
+                    String key = it.next().key;
+                    top.add(key.substring(key.lastIndexOf('\u001f') + 1));
+                }
             }
-        });
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(NewsTopology.SPEAKER_RANK_STORE, e);
+        }
+        for (String sp : top) {
+            localGet(NewsTopology.SPEAKER_STORE, sp).map(x -> speakerRow(sp, x))
+                    .filter(row -> side == null || side.equals(row.side())).ifPresent(rows::add);
+        }
         if (!localOnly) {
             // each instance's own top `limit` is enough to find the global top `limit`
             rows.addAll(fromOtherInstances("/api/speakers?local=true&limit=" + limit
@@ -168,15 +182,17 @@ public final class TableQueryService implements TableQueries {
 
     @Override
     public List<TableRow> article(String articleId, boolean localOnly) {
+        // an article lives on one partition (the input is keyed by its id): ask the instance that owns it only
+        Optional<HostInfo> owner = localOnly ? Optional.empty() : remoteOwner(NewsTopology.ARTICLE_STORE, articleId);
+        if (owner.isPresent()) {
+            return forwardList(owner.get(), "/api/articles/" + pathSegment(articleId) + "?local=true");
+        }
         String prefix = NewsTopology.articleSideKey(articleId, "");
         List<TableRow> rows = new ArrayList<>();
         forEachLocal(NewsTopology.ARTICLE_SIDE_STORE, prefix, kv -> {
             String side = kv.key.substring(prefix.length());
             rows.add(kv.value.toRow("article-side", kv.key, side, null, articleId, null, null));
         });
-        if (!localOnly) {
-            rows.addAll(fromOtherInstances("/api/articles/" + pathSegment(articleId) + "?local=true"));
-        }
         return mergeByKey(rows, Comparator.comparing(TableRow::side));
     }
 
@@ -218,6 +234,20 @@ public final class TableQueryService implements TableQueries {
     @Override
     public String state() {
         return streams.state().name();
+    }
+
+    private volatile dev.newsstream.processor.HealthCheck healthCheck;
+
+    /** Makes {@code /health} use the processor's full check (thread deaths, stalled partitions). */
+    public TableQueryService withHealthCheck(dev.newsstream.processor.HealthCheck check) {
+        this.healthCheck = check;
+        return this;
+    }
+
+    @Override
+    public java.util.Map<String, Object> health() {
+        dev.newsstream.processor.HealthCheck h = healthCheck;
+        return h == null ? TableQueries.super.health() : h.report();
     }
 
     @Override

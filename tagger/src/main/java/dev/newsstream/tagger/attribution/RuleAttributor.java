@@ -121,6 +121,7 @@ public final class RuleAttributor implements Attributor {
             if (RETHROW) {
                 throw e;
             }
+            AttributionFailures.record(e, para);
             // the contract is "never throw": a rule bug must not stop an article stream; nothing is attributed
             return new AttributionResult(List.of(), next);
         }
