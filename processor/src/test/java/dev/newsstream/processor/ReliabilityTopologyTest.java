@@ -202,6 +202,9 @@ class ReliabilityTopologyTest {
         // bounded by design: one row per side (a few hundred codes at most), all-time by definition
         assertThat(keys(NewsTopology.SIDE_STORE)).containsExactlyInAnyOrder("USA", "PRK");
         checked.add(NewsTopology.SIDE_STORE);
+        // bounded by design too: late-statement counts, one row per side
+        assertThat(keys(NewsTopology.SIDE_LATE_STORE)).isSubsetOf("USA", "PRK");
+        checked.add(NewsTopology.SIDE_LATE_STORE);
         // KNOWN GAP (docs/reliability.md): side x speaker counts, which rank a side's top speakers, do not expire
         assertThat(keys(NewsTopology.SIDE_SPEAKER_STORE)).hasSize(52);
         checked.add(NewsTopology.SIDE_SPEAKER_STORE);
