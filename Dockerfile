@@ -62,7 +62,9 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY --from=build /out/ /app/
-COPY samples/ /app/samples/
+# The sample articles only: samples/ also holds their hand labels (*.labels.jsonl), which are not articles, and
+# the producer service publishes this whole directory (docker-compose.yml, NEWSSTREAM_PRODUCER_INPUT).
+COPY samples/*.txt samples/README.md /app/samples/
 # Plain COPY (no --chmod): the scripts are executable in git, and the classic builder (Compose v1) has no --chmod.
 COPY docker/processor-entrypoint.sh docker/producer-entrypoint.sh /app/bin/
 
