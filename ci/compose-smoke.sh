@@ -18,7 +18,8 @@
 # checks; `compose down -v`. Each step prints its duration.
 #
 # Environment: NEWSSTREAM_SMOKE_UP_TIMEOUT (s, default 600) bounds `compose up`; NEWSSTREAM_SMOKE_PREBUILT
-# (auto|true|false) forces the host-built jar; NEWSSTREAM_DOCKER_CACHE, NEWSSTREAM_DOCKER_SOCKET,
+# (auto|true|false) forces the host-built jar; NEWSSTREAM_SMOKE_PACKAGE=false reuses cli/target's jar instead of
+# running `mvn package` first (CI: `mvn verify` just built it); NEWSSTREAM_DOCKER_CACHE, NEWSSTREAM_DOCKER_SOCKET,
 # NEWSSTREAM_DOCKER_PULL=false (never try a registry): see ci/docker-engine.sh.
 set -euo pipefail
 
@@ -48,7 +49,9 @@ done
 # --- the failure-path test: run this script against a broken stack and demand a clean, explained failure -------
 if [ "$MODE" = failure ]; then
   out="$(mktemp)"
-  trap 'rm -f "$out"' EXIT
+  # the engine outlives the broken run, so that what it left behind can be checked
+  engine_up
+  trap 'rm -f "$out"; engine_down' EXIT
   start=$SECONDS
   echo "compose-smoke: failure path: the processor cannot reach Kafka (docker/smoke/unreachable-kafka.yml)"
   set +e
@@ -184,9 +187,13 @@ if [ "$prebuilt" = auto ]; then
 fi
 if [ "$prebuilt" = true ]; then
   step "CLI jar built on the host (the image takes it: PREBUILT=true)"
-  command -v mvn >/dev/null 2>&1 || die "mvn is needed to build the CLI jar on the host"
-  timeout 900 mvn -B -q -DskipTests package -pl cli -am >"$NS_CACHE/package.log" 2>&1 \
-    || die "mvn package of the CLI failed: $(grep -m1 ERROR "$NS_CACHE/package.log")"
+  if [ "${NEWSSTREAM_SMOKE_PACKAGE:-true}" = true ] || [ ! -f cli/target/newsstream-cli.jar ]; then
+    command -v mvn >/dev/null 2>&1 || die "mvn is needed to build the CLI jar on the host"
+    timeout 900 mvn -B -q -DskipTests package -pl cli -am >"$NS_CACHE/package.log" 2>&1 \
+      || die "mvn package of the CLI failed: $(grep -m1 ERROR "$NS_CACHE/package.log")"
+  else
+    echo "compose-smoke:    NEWSSTREAM_SMOKE_PACKAGE=false: using the existing cli/target/newsstream-cli.jar"
+  fi
   [ -f cli/target/newsstream-cli.jar ] && [ -d cli/target/lib ] || die "mvn package left no cli/target/newsstream-cli.jar and lib/"
   cp cli/target/newsstream-cli.jar docker/prebuilt/newsstream.jar
   cp -r cli/target/lib docker/prebuilt/lib
@@ -205,9 +212,27 @@ compose build >"$NS_CACHE/compose-build.log" 2>&1 \
 
 step "compose up -d (waits for kafka and the processor to be healthy)"
 UP_TIMEOUT="${NEWSSTREAM_SMOKE_UP_TIMEOUT:-600}"
-if ! timeout "$UP_TIMEOUT" "${COMPOSE[@]}" -p "$PROJECT" "${COMPOSE_FILES[@]}" up -d >"$NS_CACHE/compose-up.log" 2>&1; then
+# `up` blocks until the processor is healthy; meanwhile watch the long-running services, so that one that
+# crashes (and is restarted by its restart policy, which resets its health) fails the test at once with its reason
+# instead of after the whole time limit.
+timeout "$UP_TIMEOUT" "${COMPOSE[@]}" -p "$PROJECT" "${COMPOSE_FILES[@]}" up -d >"$NS_CACHE/compose-up.log" 2>&1 &
+up_pid=$!
+while kill -0 "$up_pid" 2>/dev/null; do
+  for svc in kafka processor; do
+    for cid in $(cid_of "$svc"); do
+      restarts="$(docker inspect -f '{{.RestartCount}}' "$cid" 2>/dev/null || echo 0)"
+      if [ "${restarts:-0}" -gt 0 ]; then
+        kill "$up_pid" 2>/dev/null || true
+        wait "$up_pid" 2>/dev/null || true
+        die "the $svc crashed during compose up (restarted $restarts time(s)); it says: $(why "$svc")"
+      fi
+    done
+  done
+  sleep 2
+done
+if ! wait "$up_pid"; then
   reason="$(why processor)"
-  [ -n "$reason" ] && die "the processor did not become healthy within compose up (${UP_TIMEOUT} s limit); it says: $reason"
+  [ -n "$reason" ] && die "compose up failed (limit ${UP_TIMEOUT} s): the processor did not become healthy; it says: $reason"
   die "compose up failed or timed out after ${UP_TIMEOUT} s: $(grep -v '^\s*$' "$NS_CACHE/compose-up.log" | tail -n 1)"
 fi
 
