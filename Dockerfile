@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # NewsStream image: one image for every subcommand (process, produce, demo, tag, sentiment, bench).
 #   docker build -t newsstream .
 #   docker run --rm newsstream --help
@@ -9,6 +8,10 @@
 ############################ build ############################
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
+# PREBUILT=true takes the CLI jar and its lib/ from docker/prebuilt/ (a `mvn package` on the host, put there by
+# ci/compose-smoke.sh) instead of running Maven here: for machines whose containers cannot reach Maven Central.
+# Everything after this stage is the same either way. Default: build here.
+ARG PREBUILT=false
 
 # 1) Only the poms, so this dependency layer is rebuilt only when a pom changes. Packaging the pom-only
 #    skeleton resolves every plugin and (test-)dependency of the cli and the modules it needs, which
@@ -21,7 +24,7 @@ COPY producer/pom.xml producer/
 COPY processor/pom.xml processor/
 COPY cli/pom.xml cli/
 COPY benchmarks/pom.xml benchmarks/
-RUN mvn -B -q -DskipTests package -pl cli -am
+RUN if [ "$PREBUILT" != true ]; then mvn -B -q -DskipTests package -pl cli -am; fi
 
 # 2) The sources, then the real build (tests run in CI, not in the image build).
 COPY events/src events/src
@@ -30,12 +33,19 @@ COPY embedded-kafka/src embedded-kafka/src
 COPY producer/src producer/src
 COPY processor/src processor/src
 COPY cli/src cli/src
-RUN mvn -B -q -DskipTests package -pl cli -am \
- && mkdir -p /out \
- && jar="$(find cli/target -maxdepth 1 -name 'newsstream-cli*.jar' ! -name '*-sources.jar' ! -name '*-tests.jar' | head -n 1)" \
- && test -n "$jar" \
- && cp "$jar" /out/newsstream.jar \
- && cp -r cli/target/lib /out/lib
+COPY docker/prebuilt/ prebuilt/
+RUN mkdir -p /out \
+ && if [ "$PREBUILT" = true ]; then \
+      { test -f prebuilt/newsstream.jar && test -d prebuilt/lib; } \
+        || { echo "PREBUILT=true but docker/prebuilt/ lacks newsstream.jar and lib/ (see docs/docker.md)" >&2; exit 1; }; \
+      cp prebuilt/newsstream.jar /out/newsstream.jar && cp -r prebuilt/lib /out/lib; \
+    else \
+      mvn -B -q -DskipTests package -pl cli -am \
+      && jar="$(find cli/target -maxdepth 1 -name 'newsstream-cli*.jar' ! -name '*-sources.jar' ! -name '*-tests.jar' | head -n 1)" \
+      && test -n "$jar" \
+      && cp "$jar" /out/newsstream.jar \
+      && cp -r cli/target/lib /out/lib; \
+    fi
 
 ############################ runtime ############################
 FROM eclipse-temurin:17-jre
@@ -52,8 +62,11 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY --from=build /out/ /app/
-COPY samples/ /app/samples/
-COPY --chmod=0755 docker/processor-entrypoint.sh docker/producer-entrypoint.sh /app/bin/
+# The sample articles only: samples/ also holds their hand labels (*.labels.jsonl), which are not articles, and
+# the producer service publishes this whole directory (docker-compose.yml, NEWSSTREAM_PRODUCER_INPUT).
+COPY samples/*.txt samples/README.md /app/samples/
+# Plain COPY (no --chmod): the scripts are executable in git, and the classic builder (Compose v1) has no --chmod.
+COPY docker/processor-entrypoint.sh docker/producer-entrypoint.sh /app/bin/
 
 # Containers listen on all interfaces and keep Kafka Streams state in the volume below (see docs/configuration.md).
 # NEWSSTREAM_HOME is where the CLI finds the bundled samples (newsstream demo, bench).

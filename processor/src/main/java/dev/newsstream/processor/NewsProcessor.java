@@ -1,6 +1,6 @@
 package dev.newsstream.processor;
 
-import dev.newsstream.events.TopicNames;
+import dev.newsstream.events.TopicDefinitions;
 import dev.newsstream.tagger.Tagger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,28 +147,45 @@ public final class NewsProcessor implements AutoCloseable {
     }
 
     /**
-     * Creates any of our topics that do not exist yet (input with {@code topic.partitions} partitions; outputs
-     * with log-append time, so old publication dates in event time cannot make retention delete fresh rows).
+     * The topics {@link #createTopics} creates when they are missing: every topic of the one topic definition
+     * ({@link TopicDefinitions}, also read by the compose stack's docker/create-topics.sh) under its configured
+     * name, with the settings' partitions and replication factor and the definition's configs (8 MiB
+     * {@code max.message.bytes} on outputs, log-append time on outputs so old publication dates cannot make
+     * retention delete fresh rows, compaction for the all-time tables).
+     *
+     * @throws IllegalStateException when the definition and the topic settings do not name the same topics
+     */
+    public static List<NewTopic> topicsToCreate(ProcessorSettings s) {
+        Map<String, String> names = SettingsLoader.topicSettings(s.topics());
+        TopicDefinitions definitions = TopicDefinitions.load();
+        Set<String> defined = new java.util.LinkedHashSet<>();
+        List<NewTopic> out = new ArrayList<>();
+        for (TopicDefinitions.Definition d : definitions.all()) {
+            String name = names.get(d.setting());
+            if (name == null) {
+                throw new IllegalStateException(TopicDefinitions.RESOURCE + " defines " + d.setting()
+                        + ", which is no topic setting of the processor");
+            }
+            defined.add(d.setting());
+            out.add(new NewTopic(name, s.partitions(), s.replicationFactor()).configs(d.configs()));
+        }
+        if (!defined.equals(names.keySet())) {
+            throw new IllegalStateException(TopicDefinitions.RESOURCE + " lacks a definition for "
+                    + names.keySet().stream().filter(k -> !defined.contains(k)).toList());
+        }
+        return out;
+    }
+
+    /**
+     * Creates any of our topics that do not exist yet ({@link #topicsToCreate}).
      *
      * @throws IllegalStateException naming the address when the broker cannot be reached in time
      */
     public static void createTopics(ProcessorSettings s) {
-        TopicNames t = s.topics();
+        List<NewTopic> all = topicsToCreate(s);
         try (Admin admin = Admin.create(adminProperties(s))) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
-            List<NewTopic> wanted = new ArrayList<>();
-            Map<String, String> outputConfig = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
-            for (String name : List.of(t.paragraphs(), t.taggedParagraphs(), t.sideSentiment(), t.speakerSentiment(),
-                    t.sideSentimentHourly(), t.sideSentimentDaily(), t.deadLetters())) {
-                if (!existing.contains(name)) {
-                    NewTopic topic = new NewTopic(name, s.partitions(), s.replicationFactor());
-                    if (!name.equals(t.paragraphs())) {
-                        topic.configs(outputConfig);
-                    }
-                    wanted.add(topic);
-                }
-            }
+            List<NewTopic> wanted = all.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!wanted.isEmpty()) {
                 try {
                     admin.createTopics(wanted).all().get(30, TimeUnit.SECONDS);

@@ -1,0 +1,3 @@
+#!/bin/bash
+# Stand-in for Kafka's bin/kafka-topics.sh: the same class as in the binary distribution.
+exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.TopicCommand "$@"
