@@ -124,7 +124,35 @@ final class Lexicon {
             "chief-of-staff", "staff", "of", "high", "relief", "crown", "vice-president",
             "cabinet", "government",
             "regime", "party", "leadership", "spokespeople", "presidential", "administration", "state-run",
-            "state-media", "media", "news", "outlet", "broadcaster", "newspaper", "side", "team", "mission");
+            "state-media", "media", "news", "outlet", "broadcaster", "newspaper", "side", "team", "mission",
+            "authorities", "rebels", "insurgents", "militants", "separatists", "protesters", "demonstrators",
+            "activists", "troops", "lawmakers", "legislators", "ministers");
+
+    /** How a plural group noun heading a subject speaks (see SpeakerResolver#group). */
+    enum GroupKind {
+        /** officials of an institution or a country: the institution or the country speaks */
+        OFFICIALS,
+        /** an armed or political party to the dispute: the phrase, with its country's side */
+        PARTY,
+        /** bystanders, not principals: the phrase, side OTHER (state media keep their country's side) */
+        BYSTANDERS
+    }
+
+    /** Plural group nouns that can head a speaker phrase ("Cuban officials said", "South Sudanese rebels say"). */
+    static final Map<String, GroupKind> GROUPS = Map.ofEntries(
+            Map.entry("officials", GroupKind.OFFICIALS), Map.entry("authorities", GroupKind.OFFICIALS),
+            Map.entry("diplomats", GroupKind.OFFICIALS), Map.entry("negotiators", GroupKind.OFFICIALS),
+            Map.entry("sources", GroupKind.OFFICIALS), Map.entry("spokespeople", GroupKind.OFFICIALS),
+            Map.entry("leaders", GroupKind.OFFICIALS), Map.entry("ministers", GroupKind.OFFICIALS),
+            Map.entry("rebels", GroupKind.PARTY), Map.entry("insurgents", GroupKind.PARTY),
+            Map.entry("militants", GroupKind.PARTY), Map.entry("separatists", GroupKind.PARTY),
+            Map.entry("lawmakers", GroupKind.PARTY), Map.entry("legislators", GroupKind.PARTY),
+            Map.entry("troops", GroupKind.PARTY), Map.entry("forces", GroupKind.PARTY),
+            Map.entry("protesters", GroupKind.BYSTANDERS), Map.entry("demonstrators", GroupKind.BYSTANDERS),
+            Map.entry("activists", GroupKind.BYSTANDERS), Map.entry("media", GroupKind.BYSTANDERS),
+            Map.entry("analysts", GroupKind.BYSTANDERS), Map.entry("experts", GroupKind.BYSTANDERS),
+            Map.entry("observers", GroupKind.BYSTANDERS), Map.entry("residents", GroupKind.BYSTANDERS),
+            Map.entry("witnesses", GroupKind.BYSTANDERS), Map.entry("critics", GroupKind.BYSTANDERS));
 
     /** Heads that mean a head of state or government ("the North Korean leader" -> the side's leader). */
     static final Set<String> HEAD_TITLES = Set.of("president", "leader", "premier", "chancellor", "king", "emir",

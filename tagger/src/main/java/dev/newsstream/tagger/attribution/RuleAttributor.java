@@ -1005,6 +1005,20 @@ public final class RuleAttributor implements Attributor {
             }
             NpRef subj = subjectLeft(c, a);
             int end = reportedEnd(c, a, b);
+            if (subj == null) {
+                List<Speaker> joint = jointSubject(c, a);
+                if (joint != null) {
+                    // "Armenia and Azerbaijan accused each other ...": one statement per speaker (a joint
+                    // statement is each of theirs)
+                    if (wordsBetween(c, end) >= 2) {
+                        int before = out.size();
+                        for (Speaker js : joint) {
+                            emit(w.start(), end, false, js, "reported-joint", w.text(), before);
+                        }
+                    }
+                    return;
+                }
+            }
             if (subj == null && c - 1 > a && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
                 Speaker shared = sentenceSpeaker(a, c);   // "X said A, but warned that B"
                 if (shared == null) {
@@ -1226,11 +1240,99 @@ public final class RuleAttributor implements Attributor {
             return 0;
         }
 
+        /**
+         * The speakers of a coordinated subject before the cue at {@code c}: "Kiir and Machar said", "Saudi
+         * Arabia, the UAE and Egypt accused", "Both Moscow and Washington said"; null unless every conjunct
+         * resolves to a speaker and there are at least two.
+         */
+        List<Speaker> jointSubject(int c, int lo) {
+            int j = c - 1;
+            int skipped = 0;
+            while (j >= lo && skipped < 6) {
+                String l = words.get(j).lower();
+                if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't")) {
+                    return null;
+                }
+                if (SKIP.contains(l) || !words.get(j).isCapitalized() && l.endsWith("ly") && l.length() > 3) {
+                    j--;
+                    skipped++;
+                    continue;
+                }
+                break;
+            }
+            String cl = words.get(c).lower();
+            if (j >= lo && AUX.contains(words.get(j).lower()) && (cl.endsWith("ed") || cl.equals("told"))) {
+                return null;   // a passive
+            }
+            List<List<Word>> conjuncts = new ArrayList<>();
+            boolean sawAnd = false;
+            while (j >= lo && conjuncts.size() < 6) {
+                if (isPronoun(words.get(j))) {
+                    return null;
+                }
+                List<Word> np = npLeft(j, lo);
+                if (np.isEmpty()) {
+                    return null;
+                }
+                conjuncts.add(np);
+                int k = indexOf(np.get(0)) - 1;
+                while (k >= lo && isDet(words.get(k))) {
+                    k--;
+                }
+                if (k >= lo && words.get(k).is("and")) {
+                    sawAnd = true;
+                    k--;
+                    if (k >= lo && words.get(k).text().equals(",")) {
+                        k--;
+                    }
+                } else if (k >= lo && words.get(k).text().equals(",") && !sawAnd && conjuncts.size() == 1) {
+                    return null;   // "..., X said": one speaker after a clause
+                } else if (k >= lo && words.get(k).text().equals(",") && sawAnd) {
+                    k--;
+                } else {
+                    break;
+                }
+                j = k;
+            }
+            if (!sawAnd || conjuncts.size() < 2) {
+                return null;
+            }
+            // the subject opens its clause: "Officials close to the talks between A and B say" is not A's and B's
+            int k = indexOf(conjuncts.get(conjuncts.size() - 1).get(0)) - 1;
+            while (k >= lo && (isDet(words.get(k)) || words.get(k).is("both"))) {
+                k--;
+            }
+            if (k >= lo && !words.get(k).isPunct() && !words.get(k).is("but") && !words.get(k).is("and")
+                    && !isDateline(k)) {
+                return null;
+            }
+            List<Speaker> out = new ArrayList<>();
+            for (int i = conjuncts.size() - 1; i >= 0; i--) {
+                List<Word> np = conjuncts.get(i);
+                Speaker s = resolve(new NpRef(np, List.of(), c));
+                if (s == null) {
+                    return null;
+                }
+                for (Speaker o : out) {
+                    if (o.name().equals(s.name())) {
+                        return null;
+                    }
+                }
+                out.add(s);
+            }
+            return out;
+        }
+
         void emit(int start, int end, boolean direct, Speaker s, String rule, String cue) {
+            emit(start, end, direct, s, rule, cue, out.size());
+        }
+
+        /** Emits unless the span overlaps one of the first {@code checkUpTo} statements found. */
+        void emit(int start, int end, boolean direct, Speaker s, String rule, String cue, int checkUpTo) {
             if (end <= start) {
                 return;
             }
-            for (Attribution o : out) {
+            for (Attribution o : out.subList(0, checkUpTo)) {
                 if (start < o.end() && o.start() < end) {
                     return; // a span already attributed (a quotation inside a reported clause) is not doubled
                 }

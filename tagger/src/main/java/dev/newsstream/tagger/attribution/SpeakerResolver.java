@@ -342,6 +342,11 @@ final class SpeakerResolver {
         if (np.size() == 1 && Lexicon.PRONOUNS.contains(lf)) {
             return pronoun(lf, first.text(), m, offset);
         }
+        Word head = np.get(np.size() - 1);
+        if (np.size() >= 2 && !head.isCapitalized() && Lexicon.GROUPS.containsKey(head.lower())) {
+            // "Cuban officials", "U.S. State Department officials", "South Sudanese rebels", "Japanese media"
+            return group(para, np, Lexicon.GROUPS.get(head.lower()), m);
+        }
         for (Word w : np) {
             // "both leaders", "officials", "Both sides"; but "Nations" in "the United Nations" is a name
             if (Lexicon.JOINT.contains(w.lower()) && (!w.isCapitalized() || w == first)) {
@@ -369,9 +374,11 @@ final class SpeakerResolver {
             return person(ap, p, p.title() == null ? null : roleSide(para, np, m, "possessive-role"), m, offset);
         }
         if (p.place() != null && p.title() == null) {
-            // a capital or country speaking for its government: "Washington said", "North Korea said"
+            // a capital or country speaking for its government: "Washington said", "North Korea said"; the
+            // speaker is the country, by its registry name ("Washington" and "the U.S." are the United States)
             String src = p.sideSource();
-            return new Speaker(p.place(), p.side(), src, "institution", p.text(), null, null, true);
+            String name = p.side() != null ? registry.sideName(p.side()) : p.place();
+            return new Speaker(name, p.side(), src, "institution", p.text(), null, null, true);
         }
         if (p.title() != null) {
             return roleNoun(p, ap, m);
@@ -380,6 +387,44 @@ final class SpeakerResolver {
             return null;
         }
         return null;
+    }
+
+    /**
+     * A plural group speaking, from the words before its head noun: officials of a named institution are the
+     * institution, officials of a country the country; armed or political groups keep their phrase with the
+     * country's side; bystanders (protesters, media, analysts) keep their phrase and side OTHER. Null when
+     * the words give no side or institution ("officials close to the talks" is nobody the text identifies).
+     */
+    private Speaker group(String para, List<Word> np, Lexicon.GroupKind kind, Mentions m) {
+        List<Word> modifiers = np.subList(0, np.size() - 1);
+        Parsed p = parse(para, modifiers, m);
+        String phrase = stripDeterminer(para.substring(np.get(0).start(), np.get(np.size() - 1).end()));
+        String text = p.text();
+        boolean stateMedia = false;
+        for (Word w : modifiers) {
+            stateMedia |= w.is("state") || w.is("state-run") || w.is("government");
+        }
+        if (p.institution() != null && kind == Lexicon.GroupKind.OFFICIALS) {
+            Actor a = p.institution();
+            return new Speaker(a.name(), a.side(), "registry", "institution", text, null, null, true);
+        }
+        String side = p.side() != null ? p.side() : p.institution() != null ? p.institution().side() : null;
+        if (side == null) {
+            return null;
+        }
+        String src = p.side() != null ? p.sideSource() : "institution";
+        switch (kind) {
+            case OFFICIALS:
+                return new Speaker(registry.sideName(side), side, src, "group", text, null, null, true);
+            case PARTY:
+                return new Speaker(phrase, side, src, "group", text, null, null,
+                        true);
+            default:
+                return stateMedia ? new Speaker(phrase, side, src, "group", text,
+                        null, null, true)
+                        : new Speaker(phrase, "OTHER", "group", "group", text,
+                        null, null, true);
+        }
     }
 
     /** A title naming a person ("army chief", "foreign minister"), not a body ("foreign ministry"). */
