@@ -126,7 +126,8 @@ final class Lexicon {
             "regime", "party", "leadership", "spokespeople", "presidential", "administration", "state-run",
             "state-media", "media", "news", "outlet", "broadcaster", "newspaper", "side", "team", "mission",
             "authorities", "rebels", "insurgents", "militants", "separatists", "protesters", "demonstrators",
-            "activists", "troops", "lawmakers", "legislators", "ministers");
+            "activists", "troops", "lawmakers", "legislators", "ministers", "rebel", "opposition", "militia",
+            "insurgent", "separatist");
 
     /** How a plural group noun heading a subject speaks (see SpeakerResolver#group). */
     enum GroupKind {

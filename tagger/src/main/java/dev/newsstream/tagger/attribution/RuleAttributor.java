@@ -107,13 +107,13 @@ public final class RuleAttributor implements Attributor {
         ArticleContext ctx = context == null ? ArticleContext.start("") : context;
         String para = paragraph == null ? "" : paragraph;
         ArticleContext next = new ArticleContext(ctx.title(), ctx.mentions(), ctx.openQuoteSpeaker(),
-                ctx.lastSpeaker(), ctx.paragraphs() + 1);
+                ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides());
         if (para.isBlank()) {
             return new AttributionResult(List.of(), next);
         }
         if (Boilerplate.isBoilerplate(para)) {
             return new AttributionResult(List.of(), new ArticleContext(ctx.title(), ctx.mentions(), null,
-                    ctx.lastSpeaker(), ctx.paragraphs() + 1));
+                    ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides()));
         }
         try {
             return new Run(ctx, para).analyse();
@@ -179,6 +179,15 @@ public final class RuleAttributor implements Attributor {
                 headlineColon();
             }
             introducedQuotation();
+            Map<String, Integer> here = new java.util.HashMap<>();
+            for (String side : mentions.placeSides) {
+                here.merge(side, 1, Integer::sum);
+            }
+            Map<String, Integer> sides = ArticleContext.addSides(ctx.sides(), here);
+            String dominant = new ArticleContext(ctx.title(), List.of(), null, null, 0, sides).dominantSide();
+            for (int i = 0; i < out.size(); i++) {
+                out.set(i, SideFallback.apply(SideFallback.principal(out.get(i), registry), dominant));
+            }
             out.sort((x, y) -> Integer.compare(x.start(), y.start()));
             String last = ctx.lastSpeaker();
             for (Attribution a : out) {
@@ -187,7 +196,7 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             ArticleContext next = new ArticleContext(ctx.title(), mentions.list, openQuoteSpeaker, last,
-                    ctx.paragraphs() + 1);
+                    ctx.paragraphs() + 1, sides);
             return new AttributionResult(out, next);
         }
 

@@ -171,6 +171,19 @@ final class SpeakerResolver {
         while (k >= 0 && np.get(k).isPossessive()) {
             k--;
         }
+        // "Rebel leader Pedro Diaz of Peru": the name ends before a trailing "of <place>"
+        for (int o = k - 1; o > 0; o--) {
+            if (np.get(o).is("of")) {
+                boolean places = true;
+                for (int q = o + 1; q <= k; q++) {
+                    places &= placeWord[q] || np.get(q).is("the");
+                }
+                if (places) {
+                    k = o - 1;
+                }
+                break;
+            }
+        }
         int nameEnd = k;
         while (k >= 0) {
             Word w = np.get(k);
