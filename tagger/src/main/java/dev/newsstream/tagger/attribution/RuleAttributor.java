@@ -285,7 +285,8 @@ public final class RuleAttributor implements Attributor {
                     && (words.get(i + 1).isQuote() || words.get(i + 1).isPunct());
             // "he asked", "she posted" need no particle beside a quotation; in narration they do
             if (particles != null && !(nextToQuote && Lexicon.QUOTE_FRAME_ONLY.contains(c.base()))
-                    && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
+                    && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))
+                    && !(c.base().equals("call") && quotationSoon(i))) {
                 return null;
             }
             // the UD tagger often calls a verb after a name a noun ("Brussels insists"), so a noun tag only
@@ -308,6 +309,20 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             return c;
+        }
+
+        /** "called the move “selfish”", "called it a “betrayal”": a quotation within five words, same sentence. */
+        boolean quotationSoon(int i) {
+            for (int k = i + 1; k < Math.min(words.size(), i + 6); k++) {
+                Word w = words.get(k);
+                if (w.isQuote()) {
+                    return true;
+                }
+                if (w.isPunct()) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         /** Words that are never an adjective, determiner or numeral before a verb: no POS tagging needed. */
@@ -529,6 +544,9 @@ public final class RuleAttributor implements Attributor {
             }
             List<Word> np = npLeft(j, lo);
             if (np.isEmpty()) {
+                np = describedLeft(j, lo);   // "the company said", "a spokesman for the bank said"
+            }
+            if (np.isEmpty()) {
                 return null;
             }
             int before = indexOf(np.get(0)) - 1;
@@ -556,7 +574,126 @@ public final class RuleAttributor implements Attributor {
             if (ref == null) {
                 return null;
             }
-            return resolver.resolve(para, ref.np(), ref.appositive(), ref.role(), mentions, ref.np().get(0).start());
+            if (described(ref.np()) && ownedByPhrase(ref.np())) {
+                // "a spokesman for the bank": the bank's spokesman, not whoever the article named last
+                return resolver.described(para, ref.np(), mentions);
+            }
+            Speaker s = resolver.resolve(para, ref.np(), ref.appositive(), ref.role(), mentions,
+                    ref.np().get(0).start());
+            if (s == null && described(ref.np())) {
+                s = resolver.described(para, ref.np(), mentions);
+            }
+            return s;
+        }
+
+        /** "a spokesman for the bank", "an official at the company": a described phrase naming its principal. */
+        boolean ownedByPhrase(List<Word> np) {
+            for (int i = 1; i + 1 < np.size(); i++) {
+                if ((np.get(i).is("for") || np.get(i).is("at") || np.get(i).is("of")) && isDet(np.get(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A phrase {@link #describedLeft} or {@link #describedRight} read: it opens with a determiner. */
+        boolean described(List<Word> np) {
+            if (np.size() < 2) {
+                return false;
+            }
+            Word last = np.get(np.size() - 1);
+            if (last.isCapitalized() && Lexicon.THING_HEADS.contains(last.text()) && !Lexicon.NOT_NAME.contains(
+                    np.get(0).text())) {
+                return true;   // an organisation the registry does not know: "Japan's Coast Guard"
+            }
+            boolean possessed = false;
+            for (Word w : np) {
+                possessed |= w.isPossessive();
+            }
+            if (possessed && !last.isCapitalized() && np.get(0).isCapitalized()) {
+                return true;   // "Miller's son": the son, not Miller
+            }
+            return isDet(np.get(0)) && !np.get(0).is("his") && !np.get(0).is("her")
+                    && !np.get(0).is("its") && !np.get(0).is("their");
+        }
+
+        /** Lower-case words that never belong to a described speaker phrase (verbs, function words). */
+        boolean phraseStop(Word w) {
+            if (w.isQuote() || w.isPunct() || w.isPossessive()) {
+                return true;
+            }
+            String l = w.lower();
+            return NOT_MODIFIERS.contains(l) && !l.equals("of") && !l.equals("for") || Lexicon.cue(l) != null
+                    || CLAUSE_BREAKS.contains(l) || l.equals("that") || l.equals("this") || l.equals("which")
+                    || Character.isDigit(l.charAt(0));
+        }
+
+        /**
+         * A speaker described by a noun phrase the lexicons do not know, read leftwards from {@code j}: a
+         * determiner, up to four words, optionally "for/of/at" and a second such phrase ("the company", "a
+         * spokesman for the bank", "the state news agency"); empty if none.
+         */
+        List<Word> describedLeft(int j, int lo) {
+            int i = j;
+            int n = 0;
+            while (i >= lo && n < 9) {
+                Word w = words.get(i);
+                if (w.isPossessive() && i < j && i - 1 >= lo && words.get(i - 1).isCapitalized()) {
+                    // "Miller's son said": the phrase starts at the owner's name
+                    int s0 = i - 1;
+                    while (s0 - 1 >= lo && words.get(s0 - 1).isCapitalized() && i - s0 < 4) {
+                        s0--;
+                    }
+                    return Lexicon.NOT_NAME.contains(words.get(s0).text()) ? List.of() : words.subList(s0, j + 1);
+                }
+                if (isDet(w) || w.is("a") || w.is("an")) {
+                    List<Word> np = words.subList(i, j + 1);
+                    return np.size() >= 2 && !isDet(words.get(j)) ? np : List.of();
+                }
+                if (phraseStop(w) && !w.is("for") && !w.is("of") && !w.is("at")) {
+                    return List.of();
+                }
+                i--;
+                n++;
+            }
+            return List.of();
+        }
+
+        /** {@link #describedLeft}, read rightwards from {@code i}: "said a spokesman for the bank". */
+        NpRef describedRight(int i, int hi) {
+            if (i >= hi) {
+                return null;
+            }
+            int k = i + 1;
+            if (!isDet(words.get(i))) {
+                // "Miller's son", "the minister's aide": a name owning a described person
+                int p = i;
+                while (p < hi && p - i < 4 && words.get(p).isCapitalized()) {
+                    p++;
+                }
+                if (p == i || p >= hi || !words.get(p).isPossessive() || p + 1 >= hi || phraseStop(words.get(p + 1))
+                        || words.get(p + 1).isCapitalized()) {
+                    return null;
+                }
+                k = p + 1;
+            }
+            int last = -1;
+            while (k < hi && k - i < 9) {
+                Word w = words.get(k);
+                if ((w.is("for") || w.is("of") || w.is("at")) && k + 1 < hi && isDet(words.get(k + 1))) {
+                    k += 2;
+                    continue;
+                }
+                if (phraseStop(w) || isDet(w) || PREPOSITIONS.contains(w.lower())) {
+                    break;
+                }
+                last = k;
+                k++;
+            }
+            if (last < 0) {
+                return null;
+            }
+            return new NpRef(words.subList(i, last + 1), List.of(), last + 1);
         }
 
         // ---------------------------------------------------------------- mentions
@@ -790,6 +927,9 @@ public final class RuleAttributor implements Attributor {
             Cue cue = cueAt(k);
             if (cue != null && cue.kind() != CueKind.COGNITION) {
                 NpRef ref = npRight(k + 1, hi);
+                if (ref == null) {
+                    ref = describedRight(k + 1, hi);   // "“...,” said a spokesman for the bank"
+                }
                 Speaker s = resolve(ref);
                 if (s != null) {
                     return new Found(s, "direct-quote-before-cue", words.get(k).text(), k);
@@ -797,9 +937,17 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             NpRef ref = npRight(k, hi);
-            if (ref == null) {
-                return null;
+            Found f = ref == null ? null : frameAfter(ref, k, hi);
+            if (f == null) {
+                // "“...,” the company said", "“...,” a spokesman for the bank said", "“...,” Miller's son said"
+                NpRef d = describedRight(k, hi);
+                f = d == null ? null : frameAfter(d, k, hi);
             }
+            return f;
+        }
+
+        /** The cue after a speaker phrase that follows a quotation: "“...,” Kim told reporters". */
+        Found frameAfter(NpRef ref, int k, int hi) {
             int c = ref.end();
             int skipped = 0;
             while (c < hi && skipped < 5 && (SKIP.contains(words.get(c).lower())
@@ -960,7 +1108,18 @@ public final class RuleAttributor implements Attributor {
             if (cue.kind() == CueKind.COGNITION && !(c + 1 < b && words.get(c + 1).is("that"))) {
                 return;
             }
-            if (Lexicon.WEAK.contains(base) && !that && !headline) {
+            if (Lexicon.WEAK.contains(base) && !that && !headline && !(base.equals("call") && quotationSoon(c))) {
+                // a weak verb reports only in the trailing form: "Talks will resume, the minister added."
+                NpRef t = negatedOrModal(c, a) ? null : subjectLeft(c, a);
+                if (t != null && c + 1 < b && (words.get(c + 1).isPunct() || PREPOSITIONS.contains(words.get(c + 1)
+                        .lower())) && b - c <= 7) {
+                    int subjStart = indexOf(t.np().get(0));
+                    Speaker s = subjStart - 1 > a + 2 && words.get(subjStart - 1).text().equals(",") ? resolve(t) : null;
+                    if (s != null) {
+                        emit(words.get(a).start(), words.get(subjStart - 2).end(), false, s,
+                                "reported-clause-before-cue", words.get(c).text());
+                    }
+                }
                 return;
             }
             if (base.equals("describe") && !followedBy(c, b, "as", 10)) {

@@ -440,6 +440,28 @@ final class SpeakerResolver {
         }
     }
 
+    /**
+     * A speaker the text only describes ("the company", "a spokesman for the bank", "the state news agency"):
+     * the phrase itself, never a person named earlier; its side from a country, capital or demonym in it, a
+     * registry institution in it, or UNKNOWN. Null for plural or joint phrases ("the two sides").
+     */
+    Speaker described(String para, List<Word> np, Mentions m) {
+        for (Word w : np) {
+            if (Lexicon.JOINT.contains(w.lower())) {
+                return null;
+            }
+        }
+        Parsed p = parse(para, np, m);
+        String name = stripDeterminer(p.text());
+        if (p.side() != null) {
+            return new Speaker(name, p.side(), p.sideSource(), "described", p.text(), null, null, true);
+        }
+        if (p.institution() != null) {
+            return new Speaker(name, p.institution().side(), "institution", "described", p.text(), null, null, true);
+        }
+        return new Speaker(name, UNKNOWN, "none", "described", p.text(), null, null, true);
+    }
+
     /** A title naming a person ("army chief", "foreign minister"), not a body ("foreign ministry"). */
     static boolean personTitle(String title) {
         if (title == null) {
