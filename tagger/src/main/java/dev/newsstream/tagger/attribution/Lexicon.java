@@ -44,8 +44,8 @@ final class Lexicon {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                if (f.length < 3) {
-                    throw new IllegalStateException(VERBS + " line " + n + ": expected lemma<TAB>use<TAB>class");
+                if (f.length < 3 || f.length > 5) {
+                    throw new IllegalStateException(VERBS + " line " + n + ": expected lemma<TAB>use<TAB>class[<TAB>forms[<TAB>particles]]");
                 }
                 String lemma = f[0].trim();
                 String use = f[1].trim();

@@ -172,10 +172,19 @@ public final class RuleAttributor implements Attributor {
             for (int[] s : sentences) {
                 quotesIn(s[0], s[1]);
             }
-            for (int[] s : sentences) {
-                reportedIn(s[0], s[1]);
+            HeadlineForms.Form form = headline ? HeadlineForms.find(words, this::headlineSpeakers) : null;
+            if (form != null) {
+                // a headline in its own form: title case would mislead the sentence rules
+                int before = out.size();
+                for (Speaker sp : form.speakers()) {
+                    emit(form.start(), form.end(), false, sp, "headline-" + form.kind(), form.cue(), before);
+                }
+            } else {
+                for (int[] s : sentences) {
+                    reportedIn(s[0], s[1]);
+                }
             }
-            if (headline) {
+            if (headline && form == null) {
                 headlineColon();
             }
             introducedQuotation();
@@ -378,6 +387,10 @@ public final class RuleAttributor implements Attributor {
             }
             if (w.isPunct()) {
                 return false;
+            }
+            if (w.isCapitalized() && headline && i > 0 && Lexicon.cue(w.text()) != null
+                    && Lexicon.cue(w.text()).kind() == CueKind.FINITE) {
+                return false;   // "Trump Tells Erdogan ...": in a headline a capitalised speech verb is the verb
             }
             if (w.isCapitalized()) {
                 // "State" in "the State Department" is a name word; "Says" in a title-case headline is the verb
@@ -1365,9 +1378,39 @@ public final class RuleAttributor implements Attributor {
             }
         }
 
+        /** The speakers a headline phrase names ("Trump", "South Sudan Rebels", "Kerry, Lavrov"), or empty. */
+        List<Speaker> headlineSpeakers(int from, int to) {
+            List<Speaker> found = new ArrayList<>();
+            int s = from;
+            for (int k = from; k <= to; k++) {
+                if (k == to || words.get(k).text().equals(",") || words.get(k).is("and") || words.get(k).is("&")) {
+                    if (k == s) {
+                        return List.of();
+                    }
+                    List<Word> np = words.subList(s, k);
+                    Speaker sp = resolve(new NpRef(np, List.of(), k));
+                    if (sp == null || UNKNOWN.equals(sp.side()) && !"name".equals(sp.resolution())) {
+                        return List.of();
+                    }
+                    found.add(sp);
+                    s = k + 1;
+                }
+            }
+            return found;
+        }
+
         void headlineColon() {
             for (int k = 1; k < Math.min(words.size() - 1, 9); k++) {
                 if (words.get(k).text().equals(":")) {
+                    List<Speaker> joint = headlineSpeakers(0, k);
+                    if (joint.size() > 1 && k + 1 < words.size() && !words.get(k + 1).isQuote()) {
+                        int before = out.size();   // "Kerry, Lavrov: ...": each of theirs
+                        for (Speaker sp : joint) {
+                            emit(words.get(k + 1).start(), sentenceEndChar(k + 1, words.size()), false, sp,
+                                    "headline", ":", before);
+                        }
+                        return;
+                    }
                     List<Word> np = npLeft(k - 1, 0);
                     if (!np.isEmpty() && indexOf(np.get(0)) == 0) {
                         Speaker s = resolve(new NpRef(np, List.of(), k));

@@ -356,7 +356,7 @@ final class SpeakerResolver {
             return pronoun(lf, first.text(), m, offset);
         }
         Word head = np.get(np.size() - 1);
-        if (np.size() >= 2 && !head.isCapitalized() && Lexicon.GROUPS.containsKey(head.lower())) {
+        if (np.size() >= 2 && Lexicon.GROUPS.containsKey(head.lower())) {
             // "Cuban officials", "U.S. State Department officials", "South Sudanese rebels", "Japanese media"
             return group(para, np, Lexicon.GROUPS.get(head.lower()), m);
         }
