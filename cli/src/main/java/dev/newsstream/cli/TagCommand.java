@@ -71,10 +71,9 @@ final class TagCommand implements Callable<Integer> {
     /** The article's blocks in order: title, body (tagged), skipped furniture and headings. */
     static List<Line> tag(Tagger tagger, Article a) {
         TreeMap<Integer, Line> lines = new TreeMap<>();
-        ArticleContext ctx = ArticleContext.start(a.title());
         // the headline attributes in its own forms ("X Rules Out Y", "Y – X"): tagged as block 0
-        TaggedParagraph head = tagger.tag(ctx, a.title());
-        ctx = head.context();
+        TaggedParagraph head = tagger.headline(a.title());
+        ArticleContext ctx = head.context();
         lines.put(0, new Line(a.id(), 0, a.title(), "title", null,
                 head.statements().stream().map(StatementEvents::of).toList()));
         for (Article.Block b : a.skipped()) {

@@ -22,6 +22,14 @@ public final class Tagger {
         this.sentiment = Objects.requireNonNull(sentiment, "sentiment");
     }
 
+    /**
+     * Starts an article: its headline tagged as block 0 ("Trump Rules Out Deal", "Talks will go on – Putin"),
+     * and the context the body's first paragraph continues from (the headline's names are known to it).
+     */
+    public TaggedParagraph headline(String title) {
+        return tag(ArticleContext.start(title), title == null ? "" : title);
+    }
+
     public TaggedParagraph tag(ArticleContext context, String paragraph) {
         AttributionResult found = attributor.attribute(context, paragraph == null ? "" : paragraph);
         List<Statement> out = new ArrayList<>(found.statements().size());

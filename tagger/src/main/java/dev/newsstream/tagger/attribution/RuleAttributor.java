@@ -768,6 +768,9 @@ public final class RuleAttributor implements Attributor {
                 return true;
             }
             var reg = registry.actor(written).filter(a -> !a.institution());
+            if (headline && reg.isEmpty()) {
+                return false;   // title case makes any run of words look like a name: only known people count
+            }
             Mention known = reg.isPresent() ? null : resolver.matchMention(written, mentions);
             boolean personLike = reg.isPresent() || known != null || p.name().size() >= 2 || p.title() != null;
             if (!personLike || registry.place(written).isPresent()) {
@@ -838,6 +841,9 @@ public final class RuleAttributor implements Attributor {
                 }
                 if (f == null) {
                     f = continuation(q);
+                }
+                if (f == null && spokenSentence(qs)) {
+                    f = unframed(q, a);
                 }
                 if (f == null) {
                     continue;
@@ -919,6 +925,56 @@ public final class RuleAttributor implements Attributor {
                 if (words.get(k).isQuote() && quoteSpeaker[words.get(k).quote()] != null) {
                     Speaker s = quoteSpeaker[words.get(k).quote()];
                     return new Found(s.as("continuation", s.mention()), "continuation", null, -1);
+                }
+            }
+            return null;
+        }
+
+        /** A quotation that reads as speech, not a scare quote or a title: a capitalised clause of 5+ words. */
+        boolean spokenSentence(QuoteSpan qs) {
+            int from = qs.contentStart();
+            int to = qs.contentEnd();
+            while (from < to && !Character.isLetter(para.charAt(from))) {
+                from++;
+            }
+            if (from >= to || !Character.isUpperCase(para.charAt(from))) {
+                return false;
+            }
+            int wordsIn = 0;
+            for (int i = from; i < to; i++) {
+                if (Character.isWhitespace(para.charAt(i))) {
+                    wordsIn++;
+                }
+            }
+            return wordsIn >= 4;
+        }
+
+        /**
+         * The speaker of a quotation with no tag of its own: the latest statement's speaker in this paragraph,
+         * else the person the sentence before it is about ("Kiir gave his assurance that ... “I want ...”"),
+         * else the article's latest speaker.
+         */
+        Found unframed(int q, int a) {
+            int at = words.get(q).start();
+            for (int k = lastSpeakerSpans.size() - 1; k >= 0; k--) {
+                if (lastSpeakerSpans.get(k)[0] < at) {
+                    Speaker s = lastSpeakers.get(k);
+                    return new Found(s.as("unframed-paragraph", s.mention()), "unframed-quote", null, -1);
+                }
+            }
+            for (int k = mentions.here.size() - 1; k >= 0; k--) {
+                Mention m = mentions.hereMentions.get(k);
+                if (mentions.here.get(k)[0] < at && !m.institution() && m.role() != null || mentions.here.get(k)[0] < at
+                        && !m.institution() && m.name().indexOf(' ') > 0) {
+                    return new Found(SpeakerResolver.fromMention(mentions.byName(m.name()) == null ? m
+                            : mentions.byName(m.name()), m.name(), "unframed-subject"), "unframed-quote", null, -1);
+                }
+            }
+            if (ctx.lastSpeaker() != null) {
+                Mention m = mentions.byName(ctx.lastSpeaker());
+                if (m != null) {
+                    return new Found(SpeakerResolver.fromMention(m, ctx.lastSpeaker(), "unframed-article"),
+                            "unframed-quote", null, -1);
                 }
             }
             return null;
@@ -1556,7 +1612,8 @@ public final class RuleAttributor implements Attributor {
             ev.put("speakerMention", s.mention());
             ev.put("speakerResolution", s.resolution());
             ev.put("sideSource", UNKNOWN.equals(s.side()) ? "none" : s.sideSource());
-            out.add(new Attribution(para.substring(start, end), start, end, direct, s.name(), s.side(), ev));
+            out.add(new Attribution(para.substring(start, end), start, end, direct,
+                    SpeakerNames.canonical(registry, s.name()), s.side(), ev));
             lastSpeakers.add(s);
             lastSpeakerSpans.add(new int[] {start, end});
             rememberSpeaker(s, start);
