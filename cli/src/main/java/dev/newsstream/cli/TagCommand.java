@@ -72,7 +72,7 @@ final class TagCommand implements Callable<Integer> {
     static List<Line> tag(Tagger tagger, Article a) {
         TreeMap<Integer, Line> lines = new TreeMap<>();
         // the headline attributes in its own forms ("X Rules Out Y", "Y – X"): tagged as block 0
-        TaggedParagraph head = tagger.headline(a.title());
+        TaggedParagraph head = tagger.headline(a.title(), publishedDate(a));
         ArticleContext ctx = head.context();
         lines.put(0, new Line(a.id(), 0, a.title(), "title", null,
                 head.statements().stream().map(StatementEvents::of).toList()));
@@ -86,6 +86,30 @@ final class TagCommand implements Callable<Integer> {
                     t.statements().stream().map(StatementEvents::of).toList()));
         }
         return new ArrayList<>(lines.values());
+    }
+
+    private static final java.util.regex.Pattern SOURCE_DATE =
+            java.util.regex.Pattern.compile("^Source: .*\\bdate: (\\d{4}-\\d{2}-\\d{2})\\b");
+
+    /**
+     * The article's date for the tagger (a bare title resolves to the role's holder on that date): from a
+     * metadata block "Source: URL · date: yyyy-MM-dd · licence" (the dev corpus form) when there is one, else
+     * the file's publication time unless it is the unknown placeholder (the epoch); null when unknown.
+     */
+    static String publishedDate(Article a) {
+        for (Article.Block b : a.skipped()) {
+            java.util.regex.Matcher m = SOURCE_DATE.matcher(b.text());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        for (Article.Block b : a.body()) {
+            java.util.regex.Matcher m = SOURCE_DATE.matcher(b.text());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return a.publishedAt().equals(java.time.Instant.EPOCH) ? null : a.publishedAt().toString();
     }
 
     static List<Path> expand(List<Path> inputs) throws IOException {

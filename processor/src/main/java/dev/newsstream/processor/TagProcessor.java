@@ -251,7 +251,8 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
         ArticleState state = load(p.articleId());
         // the headline's names are context for the body, as in the offline tagger (its statements are not
         // published: the topic carries paragraphs, and the title is not one)
-        ArticleContext ctx = state == null ? tagger.headline(p.title()).context() : state.context();
+        ArticleContext ctx = state == null ? tagger.headline(p.title(), p.publishedAt() == null ? null
+                : p.publishedAt().toString()).context() : state.context();
         Map<Integer, ArticleState.ParagraphMemo> memos = state == null ? new HashMap<>() : new HashMap<>(state.paragraphs());
         String fingerprint = fingerprint(p.text());
         ArticleState.ParagraphMemo previous = memos.get(p.seq());

@@ -20,9 +20,11 @@ import java.util.Map;
  * @param paragraphs       how many blocks (title included) the article has had so far: the index of the next
  * @param sides            how often each side was named so far (country names, capitals, demonyms, at most
  *                         {@link #MAX_SIDES} sides); absent in states stored before it existed (read as empty)
+ * @param publishedAt      the article's publication date (ISO yyyy-MM-dd) or null: a bare title ("the British
+ *                         prime minister") resolves to the registry's holder on that date, never without one
  */
 public record ArticleContext(String title, List<Mention> mentions, String openQuoteSpeaker, String lastSpeaker,
-                             int paragraphs, Map<String, Integer> sides) {
+                             int paragraphs, Map<String, Integer> sides, String publishedAt) {
 
     public static final int MAX_MENTIONS = 48;
     public static final int MAX_SIDES = 16;
@@ -33,15 +35,21 @@ public record ArticleContext(String title, List<Mention> mentions, String openQu
                 : mentions.subList(mentions.size() - MAX_MENTIONS, mentions.size()));
         paragraphs = Math.max(0, paragraphs);
         sides = sides == null ? Map.of() : Map.copyOf(sides);
+        publishedAt = publishedAt == null || publishedAt.length() < 10 ? null : publishedAt.substring(0, 10);
     }
 
     public ArticleContext(String title, List<Mention> mentions, String openQuoteSpeaker, String lastSpeaker,
                           int paragraphs) {
-        this(title, mentions, openQuoteSpeaker, lastSpeaker, paragraphs, Map.of());
+        this(title, mentions, openQuoteSpeaker, lastSpeaker, paragraphs, Map.of(), null);
     }
 
     public static ArticleContext start(String title) {
-        return new ArticleContext(title, List.of(), null, null, 0, Map.of());
+        return new ArticleContext(title, List.of(), null, null, 0, Map.of(), null);
+    }
+
+    /** An article's start, published on {@code publishedAt} (an ISO date or instant; null when unknown). */
+    public static ArticleContext start(String title, String publishedAt) {
+        return new ArticleContext(title, List.of(), null, null, 0, Map.of(), publishedAt);
     }
 
     /**
@@ -106,7 +114,7 @@ public record ArticleContext(String title, List<Mention> mentions, String openQu
             }
         }
         out.add(m);
-        return new ArticleContext(title, out, openQuoteSpeaker, lastSpeaker, paragraphs, sides);
+        return new ArticleContext(title, out, openQuoteSpeaker, lastSpeaker, paragraphs, sides, publishedAt);
     }
 
     /**

@@ -27,7 +27,12 @@ public final class Tagger {
      * and the context the body's first paragraph continues from (the headline's names are known to it).
      */
     public TaggedParagraph headline(String title) {
-        return tag(ArticleContext.start(title), title == null ? "" : title);
+        return headline(title, null);
+    }
+
+    /** {@link #headline(String)} for an article published on {@code publishedAt} (ISO date or instant, or null). */
+    public TaggedParagraph headline(String title, String publishedAt) {
+        return tag(ArticleContext.start(title, publishedAt), title == null ? "" : title);
     }
 
     public TaggedParagraph tag(ArticleContext context, String paragraph) {

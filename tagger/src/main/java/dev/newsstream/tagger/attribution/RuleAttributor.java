@@ -107,13 +107,13 @@ public final class RuleAttributor implements Attributor {
         ArticleContext ctx = context == null ? ArticleContext.start("") : context;
         String para = paragraph == null ? "" : paragraph;
         ArticleContext next = new ArticleContext(ctx.title(), ctx.mentions(), ctx.openQuoteSpeaker(),
-                ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides());
+                ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides(), ctx.publishedAt());
         if (para.isBlank()) {
             return new AttributionResult(List.of(), next);
         }
         if (Boilerplate.isBoilerplate(para)) {
             return new AttributionResult(List.of(), new ArticleContext(ctx.title(), ctx.mentions(), null,
-                    ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides()));
+                    ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides(), ctx.publishedAt()));
         }
         try {
             return new Run(ctx, para).analyse();
@@ -163,6 +163,7 @@ public final class RuleAttributor implements Attributor {
             this.consumed = new boolean[words.size()];
             this.quoteSpeaker = new Speaker[quotes.size()];
             this.mentions = new SpeakerResolver.Mentions(ctx.mentions(), ctx.paragraphs(), ctx.lastSpeaker());
+            this.mentions.publishedAt = ctx.publishedAt();
             this.headline = ctx.paragraphs() == 0 && !ctx.title().isBlank() && para.strip().equals(ctx.title().strip());
         }
 
@@ -193,7 +194,7 @@ public final class RuleAttributor implements Attributor {
                 here.merge(side, 1, Integer::sum);
             }
             Map<String, Integer> sides = ArticleContext.addSides(ctx.sides(), here);
-            String dominant = new ArticleContext(ctx.title(), List.of(), null, null, 0, sides).dominantSide();
+            String dominant = new ArticleContext(ctx.title(), List.of(), null, null, 0, sides, null).dominantSide();
             for (int i = 0; i < out.size(); i++) {
                 out.set(i, SideFallback.apply(SideFallback.principal(out.get(i), registry), dominant));
             }
@@ -205,7 +206,7 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             ArticleContext next = new ArticleContext(ctx.title(), mentions.list, openQuoteSpeaker, last,
-                    ctx.paragraphs() + 1, sides);
+                    ctx.paragraphs() + 1, sides, ctx.publishedAt());
             return new AttributionResult(out, next);
         }
 
@@ -587,6 +588,10 @@ public final class RuleAttributor implements Attributor {
             if (ref == null) {
                 return null;
             }
+            if (ref.np().size() == 2 && ref.np().get(0).is("the")
+                    && (ref.np().get(1).is("latter") || ref.np().get(1).is("former"))) {
+                return formerOrLatter(ref.np().get(1).is("latter"), ref.np().get(0).start());
+            }
             if (described(ref.np()) && ownedByPhrase(ref.np())) {
                 // "a spokesman for the bank": the bank's spokesman, not whoever the article named last
                 return resolver.described(para, ref.np(), mentions);
@@ -597,6 +602,36 @@ public final class RuleAttributor implements Attributor {
                 s = resolver.described(para, ref.np(), mentions);
             }
             return s;
+        }
+
+        /**
+         * "the latter" / "the former": the second / first of the last two people named before {@code at} in this
+         * paragraph, else in the article; null when fewer than two are known.
+         */
+        Speaker formerOrLatter(boolean latter, int at) {
+            List<Mention> people = new ArrayList<>();
+            for (int k = 0; k < mentions.here.size(); k++) {
+                Mention m = mentions.hereMentions.get(k);
+                if (mentions.here.get(k)[0] < at && !m.institution()) {
+                    people.removeIf(o -> o.name().equals(m.name()));
+                    people.add(m);
+                }
+            }
+            if (people.size() < 2) {
+                for (Mention m : mentions.list) {
+                    if (!m.institution() && m.paragraph() < mentions.paragraph) {
+                        people.removeIf(o -> o.name().equals(m.name()));
+                        people.add(m);
+                    }
+                }
+            }
+            if (people.size() < 2) {
+                return null;
+            }
+            Mention m = latter ? people.get(people.size() - 1) : people.get(people.size() - 2);
+            Mention cur = mentions.byName(m.name());
+            return SpeakerResolver.fromMention(cur == null ? m : cur, latter ? "the latter" : "the former",
+                    latter ? "latter" : "former");
         }
 
         /** "a spokesman for the bank", "an official at the company": a described phrase naming its principal. */

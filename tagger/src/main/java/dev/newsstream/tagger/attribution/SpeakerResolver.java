@@ -52,6 +52,7 @@ final class SpeakerResolver {
             return found;
         }
         final int paragraph;
+        String publishedAt;   // the article's date (ISO), or null
         String lastSpeaker;   // updated as this paragraph's statements are found
         /** Phrases parsed in this paragraph, by character span: one paragraph's memo, never shared. */
         final java.util.Map<Long, Parsed> parsed = new java.util.HashMap<>();
@@ -600,9 +601,10 @@ final class SpeakerResolver {
                     return new Speaker(a.name(), side, "title", "title", p.text(), a.role(), a.gender(), false);
                 }
             }
-            if (!leaders.isEmpty()) {
-                Actor a = leaders.get(0);
-                return new Speaker(a.name(), side, "title", "title", p.text(), a.role(), a.gender(), false);
+            // "the British prime minister" before any name: the holder on the article's date, never a guess
+            Actor a = registry.holder(side, headWord.equals("leader") ? null : headWord, m.publishedAt);
+            if (a != null) {
+                return new Speaker(a.name(), side, "title", "title-on-date", p.text(), a.role(), a.gender(), false);
             }
         }
         if (side != null) {
