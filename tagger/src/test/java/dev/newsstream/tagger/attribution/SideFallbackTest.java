@@ -52,6 +52,6 @@ class SideFallbackTest {
     }
 
     private static ArticleContext ctx(Map<String, Integer> sides) {
-        return new ArticleContext("t", List.of(), null, null, 1, sides);
+        return new ArticleContext("t", List.of(), null, null, 1, sides, null);
     }
 }
