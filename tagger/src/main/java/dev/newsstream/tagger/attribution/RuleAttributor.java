@@ -84,6 +84,9 @@ public final class RuleAttributor implements Attributor {
             "likely", "only", "friendly", "elderly", "costly", "deadly", "timely", "lonely", "holy", "ugly",
             "orderly", "unlikely", "quarterly", "hourly", "nightly", "leisurely", "lively", "lovely", "silly");
     private static final Set<String> AUX = Set.of("is", "was", "were", "are", "been", "be", "being");
+    /** Nouns a speaker denies or rejects in a relative clause: "a charge Doha denied". */
+    private static final Set<String> CHARGE_NOUNS = Set.of("charge", "claim", "accusation", "allegation",
+            "charges", "claims", "accusations", "allegations", "report", "reports", "suggestion", "assertion");
 
     private final ActorRegistry registry;
     private final SpeakerResolver resolver;
@@ -1331,6 +1334,13 @@ public final class RuleAttributor implements Attributor {
             if (c - 1 >= a && words.get(c - 1).lower().endsWith("ly") && !words.get(c - 1).isCapitalized()) {
                 from = words.get(c - 1).start();
             }
+            if (wordsBetween(c, end) < 2 && Lexicon.MEANING.contains(base) && subjStart - 2 >= a
+                    && CHARGE_NOUNS.contains(words.get(subjStart - 1).lower()) && (isDet(words.get(subjStart - 2))
+                    || words.get(subjStart - 2).is("a") || words.get(subjStart - 2).is("an"))) {
+                // "..., a charge Doha denied": the denial of that charge
+                emit(words.get(subjStart - 2).start(), w.end(), false, s, "reported-charge-denied", w.text());
+                return;
+            }
             if (wordsBetween(c, end) >= 2) {
                 emit(from, end, false, s, headline ? "headline" : that ? "reported-said-that" : "reported-cue",
                         w.text());
@@ -1599,14 +1609,21 @@ public final class RuleAttributor implements Attributor {
             if (!sawAnd || conjuncts.size() < 2) {
                 return null;
             }
-            // the subject opens its clause: "Officials close to the talks between A and B say" is not A's and B's
-            int k = indexOf(conjuncts.get(conjuncts.size() - 1).get(0)) - 1;
-            while (k >= lo && (isDet(words.get(k)) || words.get(k).is("both"))) {
-                k--;
-            }
-            if (k >= lo && !words.get(k).isPunct() && !words.get(k).is("but") && !words.get(k).is("and")
-                    && !isDateline(k)) {
-                return null;
+            // the subject opens its clause: "Officials close to the talks between A and B say" is not A's and B's;
+            // "..., blockade of Qatar, Iran and Turkey promised": the list after the clause's last comma
+            while (true) {
+                int k = indexOf(conjuncts.get(conjuncts.size() - 1).get(0)) - 1;
+                while (k >= lo && (isDet(words.get(k)) || words.get(k).is("both"))) {
+                    k--;
+                }
+                if (k < lo || words.get(k).isPunct() || words.get(k).is("but") || words.get(k).is("and")
+                        || isDateline(k)) {
+                    break;
+                }
+                if (conjuncts.size() <= 2) {
+                    return null;
+                }
+                conjuncts.remove(conjuncts.size() - 1);
             }
             List<Speaker> out = new ArrayList<>();
             for (int i = conjuncts.size() - 1; i >= 0; i--) {
