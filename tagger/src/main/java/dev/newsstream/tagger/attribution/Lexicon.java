@@ -189,7 +189,8 @@ final class Lexicon {
             "Such", "Some", "Many", "Most", "Several", "Each", "Every", "Any", "All", "Other", "Another",
             "Further", "Moreover", "Indeed", "Separately", "Overall", "Here", "Thus", "Hence", "Sources",
             "Officials", "Reports", "Critics", "Analysts", "Experts", "Observers", "Residents", "Witnesses",
-            "Diplomats", "Media", "Others", "Lawmakers", "Protesters", "Activists", "Read", "Subscribe", "Sign", "Click", "Share", "Follow", "Photo", "Image", "Watch");
+            "Diplomats", "Media", "Others", "Lawmakers", "Protesters", "Activists", "Read", "Subscribe", "Sign", "Click", "Share", "Follow", "Photo", "Image", "Watch", "Well", "Thank",
+            "Thanks", "Okay", "OK", "Please", "Hello", "Dear", "Oh", "Look", "Listen", "Sorry");
 
     /** Capitalised words that end a phrase as a thing, not a person ("Hanoi Summit", "Oval Office"). */
     static final Set<String> THING_HEADS = Set.of("Summit", "Office", "Address", "Peninsula", "Agreement",

@@ -199,7 +199,8 @@ public final class RuleAttributor implements Attributor {
             Map<String, Integer> sides = ArticleContext.addSides(ctx.sides(), here);
             String dominant = new ArticleContext(ctx.title(), List.of(), null, null, 0, sides, null).dominantSide();
             for (int i = 0; i < out.size(); i++) {
-                out.set(i, SideFallback.apply(SideFallback.principal(out.get(i), registry), dominant));
+                out.set(i, SideFallback.apply(SideFallback.nonState(SideFallback.principal(out.get(i), registry)),
+                        dominant));
             }
             out.sort((x, y) -> Integer.compare(x.start(), y.start()));
             String last = ctx.lastSpeaker();
@@ -594,6 +595,15 @@ public final class RuleAttributor implements Attributor {
             if (ref.np().size() == 2 && ref.np().get(0).is("the")
                     && (ref.np().get(1).is("latter") || ref.np().get(1).is("former"))) {
                 return formerOrLatter(ref.np().get(1).is("latter"), ref.np().get(0).start());
+            }
+            if (ref.np().size() == 2 && ref.np().get(0).is("the")
+                    && (ref.np().get(1).is("country") || ref.np().get(1).is("nation"))) {
+                // "the country says": the country named last before it in the paragraph
+                String side = mentions.placeSideBefore(ref.np().get(0).start());
+                if (side != null) {
+                    return new Speaker(registry.sideName(side), side, "context", "role-noun", "the "
+                            + ref.np().get(1).text(), null, null, true);
+                }
             }
             if (described(ref.np()) && ownedByPhrase(ref.np())) {
                 // "a spokesman for the bank": the bank's spokesman, not whoever the article named last
@@ -1664,8 +1674,13 @@ public final class RuleAttributor implements Attributor {
             ev.put("speakerMention", s.mention());
             ev.put("speakerResolution", s.resolution());
             ev.put("sideSource", UNKNOWN.equals(s.side()) ? "none" : s.sideSource());
-            out.add(new Attribution(para.substring(start, end), start, end, direct,
-                    SpeakerNames.canonical(registry, s.name()), s.side(), ev));
+            String name = SpeakerNames.canonical(registry, s.name());
+            String side = s.side();
+            if (UNKNOWN.equals(side) && !name.equals(s.name()) && registry.place(name).isPresent()) {
+                side = registry.place(name).get();   // "the Trump administration" is the United States
+                ev.put("sideSource", "principal");
+            }
+            out.add(new Attribution(para.substring(start, end), start, end, direct, name, side, ev));
             lastSpeakers.add(s);
             lastSpeakerSpans.add(new int[] {start, end});
             rememberSpeaker(s, start);

@@ -50,6 +50,26 @@ final class SideFallback {
         return new Attribution(a.text(), a.start(), a.end(), a.direct(), a.speaker(), side, ev);
     }
 
+    /** Last words of organisations that are not a state's: think tanks, universities, NGOs, leagues of states. */
+    static final java.util.Set<String> NON_STATE = java.util.Set.of("Institute", "University", "Foundation",
+            "Center", "Centre", "Council", "League", "Watch", "International", "Group", "Forum", "Studies",
+            "Institution", "Association", "Federation", "Society", "Fund", "Initiative", "Network", "Project");
+
+    /** {@code a} with side OTHER (evidence {@code sideSource=non-state-organisation}) for an unknown-side body
+     *  whose name ends in a non-state head ("Atlantic Council", "Arab League", "Crisis Group"). */
+    static Attribution nonState(Attribution a) {
+        if (!SpeakerResolver.UNKNOWN.equals(a.side()) || a.speaker() == null || a.speaker().indexOf(' ') < 0) {
+            return a;
+        }
+        String last = a.speaker().substring(a.speaker().lastIndexOf(' ') + 1);
+        if (!NON_STATE.contains(last)) {
+            return a;
+        }
+        Map<String, String> ev = new LinkedHashMap<>(a.evidence());
+        ev.put("sideSource", "non-state-organisation");
+        return new Attribution(a.text(), a.start(), a.end(), a.direct(), a.speaker(), "OTHER", ev);
+    }
+
     /** {@code a} with side {@code dominant} (evidence {@code sideSource=article-dominant}) if its side is unknown. */
     static Attribution apply(Attribution a, String dominant) {
         if (dominant == null || !SpeakerResolver.UNKNOWN.equals(a.side()) || a.speaker() == null) {

@@ -22,6 +22,15 @@ final class SpeakerNames {
         if (name == null) {
             return null;
         }
+        for (String body : new String[] {" administration", " government"}) {
+            if (name.endsWith(body)) {
+                // "the Trump administration": the state its leader heads
+                var leader = registry.actor(name.substring(0, name.length() - body.length()));
+                if (leader.isPresent() && !leader.get().institution() && leader.get().leader()) {
+                    return registry.sideName(leader.get().side());
+                }
+            }
+        }
         int poss = name.indexOf("'s ");
         if (poss < 0) {
             poss = name.indexOf("’s ");
