@@ -245,7 +245,6 @@ public final class ActorRegistry {
                     for (String d : f[2].split(";")) {
                         if (!d.isBlank()) {
                             demonyms.put(d.trim(), code);
-                            FIRST_DEMONYM.putIfAbsent(code, d.trim());
                         }
                     }
                 }
@@ -330,17 +329,6 @@ public final class ActorRegistry {
     /** "country-name" or "capital" for a {@link #place} hit. */
     public String placeKind(String name) {
         return placeKinds.getOrDefault(name, "country-name");
-    }
-
-    /** The bundled world table's first demonym for each side ("AZE" -> "Azerbaijani"). */
-    private static final Map<String, String> FIRST_DEMONYM = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The side's adjective ("Azerbaijani" for AZE), or null when the world table has none. */
-    public String demonymOf(String code) {
-        if (FIRST_DEMONYM.isEmpty()) {
-            loadDefault();
-        }
-        return code == null ? null : FIRST_DEMONYM.get(code);
     }
 
     public Optional<String> demonym(String word) {

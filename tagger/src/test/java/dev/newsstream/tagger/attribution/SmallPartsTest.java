@@ -88,8 +88,9 @@ class SmallPartsTest {
     }
 
     @Test
-    void aCountrysGenericBodyHasOneName() {
-        assertThat(SpeakerNames.canonical(REGISTRY, "Chile's foreign ministry")).isEqualTo("Chilean Foreign Ministry");
+    void aBodyNamedByItsLeaderIsItsState() {
+        assertThat(SpeakerNames.canonical(REGISTRY, "Trump administration")).isEqualTo("United States");
+        assertThat(SpeakerNames.canonical(REGISTRY, "Chile's foreign ministry")).isEqualTo("Chile's foreign ministry");
         assertThat(SpeakerNames.canonical(REGISTRY, "Japan's Coast Guard")).isEqualTo("Japan's Coast Guard");
         assertThat(SpeakerNames.canonical(REGISTRY, "Jane Miller")).isEqualTo("Jane Miller");
     }
