@@ -84,6 +84,16 @@ public final class RuleAttributor implements Attributor {
             "likely", "only", "friendly", "elderly", "costly", "deadly", "timely", "lonely", "holy", "ugly",
             "orderly", "unlikely", "quarterly", "hourly", "nightly", "leisurely", "lively", "lovely", "silly");
     private static final Set<String> AUX = Set.of("is", "was", "were", "are", "been", "be", "being");
+    /** Communication nouns whose content clause is a statement (issue 18: claim, demand, warning, ...). */
+    private static final Set<String> COMMUNICATION_NOUNS = Set.of("claim", "claims", "demand", "demands",
+            "warning", "warnings", "promise", "promises", "denial", "assurance", "assurances", "pledge",
+            "insistence", "assertion", "threat", "threats", "accusation", "accusations", "allegation",
+            "allegations", "call", "calls", "appeal", "proposal", "offer", "vow", "statement", "announcement",
+            "suggestion", "argument", "position");
+    /** Verbs that only carry a communication noun: "gave his assurance", "issued a warning". */
+    private static final Set<String> LIGHT_VERBS = Set.of("gave", "gives", "give", "issued", "issues", "made",
+            "makes", "repeated", "repeats", "reiterated", "renewed", "renews", "delivered", "expressed",
+            "voiced", "restated", "reaffirmed", "stood", "maintained");
     /** Nouns a speaker denies or rejects in a relative clause: "a charge Doha denied". */
     private static final Set<String> CHARGE_NOUNS = Set.of("charge", "claim", "accusation", "allegation",
             "charges", "claims", "accusations", "allegations", "report", "reports", "suggestion", "assertion");
@@ -1149,6 +1159,10 @@ public final class RuleAttributor implements Attributor {
                     accordingTo(c, a, b);
                     continue;
                 }
+                if (c + 1 < b && COMMUNICATION_NOUNS.contains(w.lower()) && (words.get(c + 1).is("that")
+                        || words.get(c + 1).is("for") || words.get(c + 1).is("to")) && communicationNoun(c, a, b)) {
+                    continue;
+                }
                 if (Lexicon.cue(w.text()) == null) {
                     continue;
                 }
@@ -1355,6 +1369,35 @@ public final class RuleAttributor implements Attributor {
                 emit(from, end, false, s, headline ? "headline" : that ? "reported-said-that" : "reported-cue",
                         w.text());
             }
+        }
+
+        /**
+         * A communication noun with its content: "Kiir gave his assurance that ...", "Beijing's demand that ...",
+         * "Moscow repeated its warning that ...": the speaker is the possessor, or the subject of a light verb
+         * (gave, issued, made, repeated, ...) whose object the noun is. The span starts at the noun.
+         */
+        boolean communicationNoun(int c, int a, int b) {
+            Speaker s = null;
+            Word before = c - 1 >= a ? words.get(c - 1) : null;
+            if (before != null && before.isPossessive() && c - 2 >= a) {
+                List<Word> np = npLeft(c - 2, a);   // "Beijing's demand that"
+                if (!np.isEmpty()) {
+                    s = resolve(new NpRef(np, List.of(), c));
+                }
+            } else if (before != null && (isDet(before) || before.is("a") || before.is("an")) && c - 2 >= a
+                    && LIGHT_VERBS.contains(words.get(c - 2).lower())) {
+                NpRef subj = subjectLeft(c - 2, a);   // "Kiir gave his assurance that"
+                s = subj == null || negatedOrModal(c - 2, a) ? null : resolve(subj);
+            }
+            if (s == null) {
+                return false;
+            }
+            int end = reportedEnd(c, a, b);
+            if (wordsBetween(c, end) >= 3) {
+                emit(words.get(c).start(), end, false, s, "reported-noun", words.get(c).text());
+                return true;
+            }
+            return false;
         }
 
         void accordingTo(int c, int a, int b) {

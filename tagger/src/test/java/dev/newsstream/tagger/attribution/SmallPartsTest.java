@@ -106,6 +106,19 @@ class SmallPartsTest {
     }
 
     @Test
+    void communicationNounsWithTheirContent() {
+        assertThat(article(null, "t", "Chile repeated its warning that the border would close on Friday."))
+                .extracting(Attribution::speaker, Attribution::text)
+                .containsExactly(tuple("Chile", "warning that the border would close on Friday"));
+        assertThat(article(null, "t", "Peru's demand that the ships leave was rejected."))
+                .extracting(Attribution::speaker).contains("Peru");
+        // "calls for" here is the verb: the document's words, its speaker the phrase (never a borrowed name)
+        assertThat(article(null, "t", "Jane Miller spoke.", "The agreement calls for a ceasefire within a day."))
+                .extracting(Attribution::speaker, Attribution::text)
+                .containsExactly(tuple("agreement", "calls for a ceasefire within a day"));
+    }
+
+    @Test
     void theLatterAndTheFormer() {
         assertThat(article(null, "t", "Jane Miller and Paul Roth met in Oslo, while the latter said the talks were over."))
                 .extracting(Attribution::speaker).containsExactly("Paul Roth");
