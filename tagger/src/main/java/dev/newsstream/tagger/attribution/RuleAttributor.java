@@ -183,6 +183,7 @@ public final class RuleAttributor implements Attributor {
         AttributionResult analyse() {
             splitSentences();
             collectMentions();
+            transcriptTurn();
             for (int[] s : sentences) {
                 quotesIn(s[0], s[1]);
             }
@@ -1509,6 +1510,51 @@ public final class RuleAttributor implements Attributor {
 
         boolean isNpStart(int k) {
             return isNpWord(k) || isDet(words.get(k));
+        }
+
+        /**
+         * A transcript turn: "SECRETARY KERRY: Well, thank you ..." — an upper-case speaker label of at most six
+         * words and a colon open the paragraph; the rest is the speaker's own words (direct, as the labelling
+         * rules count a turn), an interpreter's note "(Via interpretation)" skipped.
+         */
+        void transcriptTurn() {
+            int k = 0;
+            while (k < words.size() && k < 7 && !words.get(k).text().equals(":")) {
+                Word w = words.get(k);
+                String t = w.text();
+                if (w.isQuote() || w.isPunct() && !t.equals(".") || t.length() > 1 && !t.equals(t.toUpperCase(
+                        java.util.Locale.ROOT)) || !Character.isLetter(t.charAt(0)) && !t.equals(".")) {
+                    return;
+                }
+                k++;
+            }
+            if (k == 0 || k >= words.size() - 2 || !words.get(k).text().equals(":")) {
+                return;
+            }
+            // "FOREIGN MINISTER LAVROV" -> "Foreign Minister Lavrov": read as a speaker phrase
+            StringBuilder label = new StringBuilder();
+            for (int i = 0; i < k; i++) {
+                String t = words.get(i).text();
+                label.append(i == 0 ? "" : " ").append(t.charAt(0)).append(t.substring(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            List<Word> np = Words.scan(label.toString(), label.length(), List.of());
+            Speaker sp = resolver.resolve(label.toString(), np, List.of(), mentions, 0);
+            if (sp == null || k < 2 && UNKNOWN.equals(sp.side())) {
+                return;   // "NOTE:", "UPDATE:": a one-word label nobody knows is not a speaker
+            }
+            int from = k + 1;
+            if (from < words.size() && words.get(from).text().equals("(")) {
+                while (from < words.size() && !words.get(from).text().equals(")")) {
+                    from++;
+                }
+                from++;
+            }
+            if (from >= words.size() || !words.get(from).isCapitalized() && !words.get(from).isQuote()) {
+                return;   // a turn starts a sentence
+            }
+            int end = sentenceEndChar(from, words.size());
+            Speaker turn = sp.as("transcript", label.toString());
+            emit(words.get(from).start(), end, true, turn, "transcript-turn", ":");
         }
 
         /** "Trump told reporters:" ending a paragraph introduces the quotation that opens the next one. */

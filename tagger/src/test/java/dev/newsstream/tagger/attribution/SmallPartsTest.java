@@ -119,6 +119,17 @@ class SmallPartsTest {
     }
 
     @Test
+    void aTranscriptTurnIsItsSpeakersOwnWords() {
+        assertThat(article(null, "t", "PRESIDENT PUTIN: (Via interpretation) We are ready to continue the talks."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("Vladimir Putin");
+                    assertThat(a.direct()).isTrue();
+                    assertThat(a.text()).isEqualTo("We are ready to continue the talks");
+                });
+        assertThat(article(null, "t", "NOTE: the figures were revised on Monday.")).isEmpty();
+    }
+
+    @Test
     void theLatterAndTheFormer() {
         assertThat(article(null, "t", "Jane Miller and Paul Roth met in Oslo, while the latter said the talks were over."))
                 .extracting(Attribution::speaker).containsExactly("Paul Roth");
