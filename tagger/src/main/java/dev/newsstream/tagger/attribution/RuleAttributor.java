@@ -972,6 +972,24 @@ public final class RuleAttributor implements Attributor {
             }
             // a paragraph that is only a quotation, with no cue anywhere in its sentence, is by convention the
             // latest speaker's (news style introduces the speaker in the paragraph before)
+            if (q == 0) {
+                // ... unless the paragraph before introduced a person after that speaker last spoke ("Campbell
+                // discussed the feud in Tokyo." then a bare quotation): the person the text just brought in
+                Mention last = ctx.lastSpeaker() == null ? null : mentions.byName(ctx.lastSpeaker());
+                Mention introduced = null;
+                for (int i = ctx.mentions().size() - 1; i >= 0; i--) {
+                    Mention c = ctx.mentions().get(i);
+                    if (!c.institution() && c.paragraph() == ctx.paragraphs() - 1 && c.name().indexOf(' ') > 0) {
+                        introduced = c;
+                        break;
+                    }
+                }
+                if (introduced != null && (last == null || last.paragraph() < introduced.paragraph())) {
+                    Mention cur = mentions.byName(introduced.name());
+                    return new Found(SpeakerResolver.fromMention(cur == null ? introduced : cur, introduced.name(),
+                            "continuation"), "continuation", null, -1);
+                }
+            }
             if (q == 0 && ctx.lastSpeaker() != null) {
                 Mention m = mentions.byName(ctx.lastSpeaker());
                 if (m != null) {

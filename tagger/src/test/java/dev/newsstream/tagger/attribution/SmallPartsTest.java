@@ -119,6 +119,14 @@ class SmallPartsTest {
     }
 
     @Test
+    void aBareQuotationAfterAPersonIsIntroducedIsTheirs() {
+        List<Attribution> s = article(null, "t", "Chile's foreign ministry said the talks would resume.",
+                "Meanwhile, Peruvian envoy Ana Torres met officials in Lima on Thursday.",
+                "\"We talked about the fishing rights and the border for a long time.\"");
+        assertThat(s).singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("Ana Torres"));
+    }
+
+    @Test
     void aTranscriptTurnIsItsSpeakersOwnWords() {
         assertThat(article(null, "t", "PRESIDENT PUTIN: (Via interpretation) We are ready to continue the talks."))
                 .singleElement().satisfies(a -> {
