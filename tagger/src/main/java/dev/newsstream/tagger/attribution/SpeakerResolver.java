@@ -166,6 +166,16 @@ final class SpeakerResolver {
                 }
             }
         }
+        if (side == null) {
+            for (int i = 0; i < np.size(); i++) {
+                if (US_TITLES.contains(np.get(i).lower()) || i > 0 && usPartyTag(np.get(i).text())
+                        && np.get(i - 1).text().equals("(")) {
+                    side = "USA";   // "Sen. Ted Cruz", "Rep. Maria Lopez": U.S. legislators
+                    sideSource = "title";
+                    break;
+                }
+            }
+        }
         // the name: trailing capitalised words that are not titles, places or sentence openers
         List<String> name = new ArrayList<>();
         int k = np.size() - 1;
@@ -255,6 +265,9 @@ final class SpeakerResolver {
     RoleSide roleSide(String para, List<Word> role, Mentions m, String source) {
         if (role == null || role.isEmpty()) {
             return null;
+        }
+        if (usPartyTag(role.get(0).text())) {
+            return new RoleSide("USA", source, null);   // "Chuck Schumer, D-N.Y.,": a U.S. legislator's party tag
         }
         int stop = role.size();
         int principal = -1;
@@ -462,6 +475,15 @@ final class SpeakerResolver {
         }
         return new Speaker(name, UNKNOWN, "none", "described", p.text(), null, null, true);
     }
+
+    /** "D-N.Y.", "R-Texas", "I-Vt.": the party-and-state tag U.S. news puts after a legislator's name. */
+    static boolean usPartyTag(String t) {
+        return t.length() >= 4 && (t.charAt(0) == 'D' || t.charAt(0) == 'R' || t.charAt(0) == 'I')
+                && t.charAt(1) == '-' && Character.isUpperCase(t.charAt(2));
+    }
+
+    /** Titles only U.S. news uses before a name: "Sen. X", "Rep. X", "Congresswoman X". */
+    static final Set<String> US_TITLES = Set.of("sen.", "rep.", "congressman", "congresswoman");
 
     /** A title naming a person ("army chief", "foreign minister"), not a body ("foreign ministry"). */
     static boolean personTitle(String title) {

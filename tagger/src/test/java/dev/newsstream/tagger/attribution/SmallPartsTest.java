@@ -127,6 +127,14 @@ class SmallPartsTest {
     }
 
     @Test
+    void usLegislatorsByTitleOrPartyTag() {
+        assertThat(article(null, "t", "\"This is a reckless bill,\" Rep. Maria Lopez told reporters."))
+                .singleElement().satisfies(a -> assertThat(a.side()).isEqualTo("USA"));
+        assertThat(article(null, "t", "Paul Garner, D-Ore., said the vote would be close."))
+                .singleElement().satisfies(a -> assertThat(a.side()).isEqualTo("USA"));
+    }
+
+    @Test
     void aTranscriptTurnIsItsSpeakersOwnWords() {
         assertThat(article(null, "t", "PRESIDENT PUTIN: (Via interpretation) We are ready to continue the talks."))
                 .singleElement().satisfies(a -> {
