@@ -9,7 +9,7 @@ tagged or printed: tune only on what this shows.
 """
 import collections, importlib.util, json, os, subprocess, sys
 
-DEV = "tagger/src/test/resources/devcorpus"
+DEV = os.environ.get("DEV_DIR", "tagger/src/test/resources/devcorpus")
 spec = importlib.util.spec_from_file_location("score", os.environ.get("SCORE_PY", "../shared/eval/score.py"))
 score = importlib.util.module_from_spec(spec); spec.loader.exec_module(score)
 
