@@ -3,9 +3,10 @@
 # check set that nobody tunes on (tagger/src/test/resources/devcorpus/frozen.txt), plus the whole of each corpus.
 # Prints: tune (all corpora), frozen (all corpora), then each corpus's tune and frozen part.
 # usage: ci/score-dev.sh [--json]      (needs python3; builds the project on first use through ./newsstream)
+# DEV_DIR=path scores another copy of the corpus directory (default tagger/src/test/resources/devcorpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DEV=tagger/src/test/resources/devcorpus
+DEV=${DEV_DIR:-tagger/src/test/resources/devcorpus}
 SCORE="${SCORE_PY:-../shared/eval/score.py}"
 [ -f "$SCORE" ] || { echo "score-dev: $SCORE not found (it lives in ../shared/eval; set SCORE_PY)" >&2; exit 2; }
 OUT="$(mktemp -d)"; trap 'rm -rf "$OUT"' EXIT

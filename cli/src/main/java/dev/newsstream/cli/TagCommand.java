@@ -115,8 +115,12 @@ final class TagCommand implements Callable<Integer> {
             return lines;
         }
         ParagraphEvent first = events.get(0);
-        lines.add(new Line(first.articleId(), 0, first.title() == null ? "" : first.title(), "title", null, List.of()));
-        ArticleContext ctx = ArticleContext.start(first.title() == null ? "" : first.title());
+        String title = first.title() == null ? "" : first.title();
+        // the headline attributes in its own forms ("X Rules Out Y", "Y – X"): tagged as block 0
+        TaggedParagraph head = tagger.headline(title, publishedDate(events));
+        ArticleContext ctx = head.context();
+        lines.add(new Line(first.articleId(), 0, title, "title", null,
+                head.statements().stream().map(StatementEvents::of).toList()));
         for (ParagraphEvent e : events) {
             int block = e.block() == null ? e.seq() + 1 : e.block();
             if (e.boilerplate()) {
@@ -134,11 +138,14 @@ final class TagCommand implements Callable<Integer> {
     /** The article's blocks in order: title, body (tagged), skipped furniture and headings. */
     static List<Line> tag(Tagger tagger, Article a) {
         TreeMap<Integer, Line> lines = new TreeMap<>();
-        lines.put(0, new Line(a.id(), 0, a.title(), "title", null, List.of()));
+        // the headline attributes in its own forms ("X Rules Out Y", "Y – X"): tagged as block 0
+        TaggedParagraph head = tagger.headline(a.title(), publishedDate(a));
+        ArticleContext ctx = head.context();
+        lines.put(0, new Line(a.id(), 0, a.title(), "title", null,
+                head.statements().stream().map(StatementEvents::of).toList()));
         for (Article.Block b : a.skipped()) {
             lines.put(b.index(), new Line(a.id(), b.index(), b.text(), "boilerplate", b.reason(), List.of()));
         }
-        ArticleContext ctx = ArticleContext.start(a.title());
         for (Article.Block b : a.body()) {
             TaggedParagraph t = tagger.tag(ctx, b.text());
             ctx = t.context();
@@ -146,6 +153,42 @@ final class TagCommand implements Callable<Integer> {
                     t.statements().stream().map(StatementEvents::of).toList()));
         }
         return new ArrayList<>(lines.values());
+    }
+
+    private static final java.util.regex.Pattern SOURCE_DATE =
+            java.util.regex.Pattern.compile("^Source: .*\\bdate: (\\d{4}-\\d{2}-\\d{2})\\b");
+
+    /**
+     * The article's date for the tagger (a bare title resolves to the role's holder on that date): from a
+     * metadata block "Source: URL · date: yyyy-MM-dd · licence" (the dev corpus form) when there is one, else
+     * the file's publication time unless it is the unknown placeholder (the epoch); null when unknown.
+     */
+    static String publishedDate(List<ParagraphEvent> events) {
+        for (ParagraphEvent e : events) {
+            java.util.regex.Matcher m = SOURCE_DATE.matcher(e.text() == null ? "" : e.text());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        Instant at = events.get(0).publishedAt();
+        return at == null || at.equals(Instant.EPOCH) ? null : at.toString();
+    }
+
+    /** {@link #publishedDate(List)} for an article read by {@link TextArticles}. */
+    static String publishedDate(Article a) {
+        for (Article.Block b : a.skipped()) {
+            java.util.regex.Matcher m = SOURCE_DATE.matcher(b.text());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        for (Article.Block b : a.body()) {
+            java.util.regex.Matcher m = SOURCE_DATE.matcher(b.text());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return a.publishedAt().equals(java.time.Instant.EPOCH) ? null : a.publishedAt().toString();
     }
 
     static List<Path> expand(List<Path> inputs) throws IOException {

@@ -99,6 +99,9 @@ class PipelineIT {
             var article = TextArticles.read(f, Instant.EPOCH);
             expectedParagraphs += article.body().size();
             for (TagCommand.Line line : TagCommand.tag(tagger, article)) {
+                if (line.paragraph() == 0) {
+                    continue;   // the headline's statements are offline only: the title is not a paragraph event
+                }
                 for (StatementEvent s : line.statements()) {
                     expectedPerSide.merge(s.side(), 1L, Long::sum);
                 }

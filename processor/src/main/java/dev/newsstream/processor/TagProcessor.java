@@ -296,7 +296,10 @@ final class TagProcessor implements Processor<byte[], byte[], String, Outcome> {
     private void tag(Record<byte[], byte[]> record, ParagraphEvent p) {
         long now = context.currentSystemTimeMs();
         ArticleState state = load(p.articleId());
-        ArticleContext ctx = state == null ? ArticleContext.start(p.title()) : state.context();
+        // the headline's names are context for the body, as in the offline tagger (its statements are not
+        // published: the topic carries paragraphs, and the title is not one)
+        ArticleContext ctx = state == null ? tagger.headline(p.title(), p.publishedAt() == null ? null
+                : p.publishedAt().toString()).context() : state.context();
         Map<Integer, ArticleState.ParagraphMemo> memos = state == null ? new HashMap<>() : new HashMap<>(state.paragraphs());
         String fingerprint = fingerprint(p.text());
         ArticleState.ParagraphMemo previous = memos.get(p.seq());

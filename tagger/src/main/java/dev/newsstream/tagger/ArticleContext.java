@@ -1,7 +1,9 @@
 package dev.newsstream.tagger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an article's earlier paragraphs established (its title, the people and institutions mentioned with
@@ -16,21 +18,78 @@ import java.util.List;
  *                         paragraph (or introduced by "X said:" at its end), or null
  * @param lastSpeaker      canonical name of the latest statement's speaker, or null
  * @param paragraphs       how many blocks (title included) the article has had so far: the index of the next
+ * @param sides            how often each side was named so far (country names, capitals, demonyms, at most
+ *                         {@link #MAX_SIDES} sides); absent in states stored before it existed (read as empty)
+ * @param publishedAt      the article's publication date (ISO yyyy-MM-dd) or null: a bare title ("the British
+ *                         prime minister") resolves to the registry's holder on that date, never without one
  */
 public record ArticleContext(String title, List<Mention> mentions, String openQuoteSpeaker, String lastSpeaker,
-                             int paragraphs) {
+                             int paragraphs, Map<String, Integer> sides, String publishedAt) {
 
     public static final int MAX_MENTIONS = 48;
+    public static final int MAX_SIDES = 16;
 
     public ArticleContext {
         title = title == null ? "" : title;
         mentions = mentions == null ? List.of() : List.copyOf(mentions.size() <= MAX_MENTIONS ? mentions
                 : mentions.subList(mentions.size() - MAX_MENTIONS, mentions.size()));
         paragraphs = Math.max(0, paragraphs);
+        sides = sides == null ? Map.of() : Map.copyOf(sides);
+        publishedAt = publishedAt == null || publishedAt.length() < 10 ? null : publishedAt.substring(0, 10);
+    }
+
+    public ArticleContext(String title, List<Mention> mentions, String openQuoteSpeaker, String lastSpeaker,
+                          int paragraphs) {
+        this(title, mentions, openQuoteSpeaker, lastSpeaker, paragraphs, Map.of(), null);
     }
 
     public static ArticleContext start(String title) {
-        return new ArticleContext(title, List.of(), null, null, 0);
+        return new ArticleContext(title, List.of(), null, null, 0, Map.of(), null);
+    }
+
+    /** An article's start, published on {@code publishedAt} (an ISO date or instant; null when unknown). */
+    public static ArticleContext start(String title, String publishedAt) {
+        return new ArticleContext(title, List.of(), null, null, 0, Map.of(), publishedAt);
+    }
+
+    /**
+     * The side the article names most so far, when it leads the next one by at least two mentions and was
+     * named at least three times (a civil conflict, a country's internal talks); null otherwise.
+     */
+    public String dominantSide() {
+        String best = null;
+        int first = 0;
+        int second = 0;
+        for (Map.Entry<String, Integer> e : sides.entrySet()) {
+            int c = e.getValue();
+            if (c > first || c == first && best != null && e.getKey().compareTo(best) < 0) {
+                second = Math.max(second, first);
+                first = c;
+                best = e.getKey();
+            } else if (c > second) {
+                second = c;
+            }
+        }
+        return best != null && first >= 3 && first - second >= 2 ? best : null;
+    }
+
+    /** {@code counts} added to this context's side counts, keeping the {@link #MAX_SIDES} most named. */
+    public static Map<String, Integer> addSides(Map<String, Integer> base, Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            return base;
+        }
+        Map<String, Integer> out = new LinkedHashMap<>(base);
+        counts.forEach((k, v) -> out.merge(k, v, Integer::sum));
+        if (out.size() > MAX_SIDES) {
+            List<Map.Entry<String, Integer>> es = new ArrayList<>(out.entrySet());
+            es.sort((a, b) -> b.getValue() - a.getValue() != 0 ? b.getValue() - a.getValue()
+                    : a.getKey().compareTo(b.getKey()));
+            out.clear();
+            for (Map.Entry<String, Integer> e : es.subList(0, MAX_SIDES)) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     /** The mention with this canonical name, or null. */
@@ -55,7 +114,7 @@ public record ArticleContext(String title, List<Mention> mentions, String openQu
             }
         }
         out.add(m);
-        return new ArticleContext(title, out, openQuoteSpeaker, lastSpeaker, paragraphs);
+        return new ArticleContext(title, out, openQuoteSpeaker, lastSpeaker, paragraphs, sides, publishedAt);
     }
 
     /**

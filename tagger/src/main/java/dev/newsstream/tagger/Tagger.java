@@ -34,6 +34,19 @@ public final class Tagger {
                 new StatementClassifier.Classification(stance.classify(text, side), PolarityResult.fromVader(sent));
     }
 
+    /**
+     * Starts an article: its headline tagged as block 0 ("Trump Rules Out Deal", "Talks will go on – Putin"),
+     * and the context the body's first paragraph continues from (the headline's names are known to it).
+     */
+    public TaggedParagraph headline(String title) {
+        return headline(title, null);
+    }
+
+    /** {@link #headline(String)} for an article published on {@code publishedAt} (ISO date or instant, or null). */
+    public TaggedParagraph headline(String title, String publishedAt) {
+        return tag(ArticleContext.start(title, publishedAt), title == null ? "" : title);
+    }
+
     public TaggedParagraph tag(ArticleContext context, String paragraph) {
         AttributionResult found = attributor.attribute(context, paragraph == null ? "" : paragraph);
         List<Statement> out = new ArrayList<>(found.statements().size());

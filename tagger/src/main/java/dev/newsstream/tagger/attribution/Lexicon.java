@@ -24,46 +24,64 @@ final class Lexicon {
     }
 
     private static final Map<String, Cue> CUES = new HashMap<>();
-
-    private static final String[] SPEECH = {
-        "say", "tell", "warn", "insist", "announce", "reiterate", "accuse", "urge", "claim", "declare", "stress",
-        "vow", "pledge", "threaten", "demand", "deny", "confirm", "acknowledge", "admit", "argue", "assert",
-        "note", "add", "state", "explain", "predict", "complain", "suggest", "emphasise", "emphasize",
-        "underline", "underscore", "repeat", "maintain", "caution", "tweet", "write", "reply", "respond",
-        "promise", "allege", "remark", "observe", "concede", "contend", "proclaim", "reaffirm", "signal",
-        "describe", "counter", "retort", "quip", "recall", "boast", "lament", "condemn", "criticise",
-        "criticize", "praise", "welcome", "dismiss", "reject", "blame", "charge", "assure", "question",
-        "talk", "speak", "call", "point", "post", "brief", "inform", "indicate", "propose", "ask", "thank",
-        "reassure", "rule", "report",
-    };
-    private static final String[] COGNITION = {"believe", "think", "hope", "fear", "expect", "feel", "know"};
+    private static final Map<String, Set<String>> PARTICLES = new HashMap<>();
+    private static final Set<String> WEAK_LEMMAS = new java.util.HashSet<>();
+    private static final Set<String> MEANING_LEMMAS = new java.util.HashSet<>();
+    static final String VERBS = "/dev/newsstream/tagger/attribution/communication-verbs.tsv";
 
     static {
-        for (String b : SPEECH) {
-            register(b, CueKind.FINITE);
-        }
-        for (String b : COGNITION) {
-            register(b, CueKind.COGNITION);
-        }
-        String[][] irregular = {
-            {"say", "says", "said", "saying"}, {"tell", "tells", "told", "telling"},
-            {"write", "writes", "wrote", "writing", "written"}, {"speak", "speaks", "spoke", "speaking", "spoken"},
-            {"think", "thinks", "thought", "thinking"}, {"feel", "feels", "felt", "feeling"},
-            {"know", "knows", "knew", "knowing"}, {"admit", "admits", "admitted", "admitting"},
-            {"quip", "quips", "quipped", "quipping"}, {"regret", "regrets", "regretted", "regretting"},
-        };
-        for (String[] forms : irregular) {
-            CueKind kind = CUES.getOrDefault(forms[0], new Cue(forms[0], CueKind.FINITE)).kind();
-            for (String f : forms) {
-                CUES.put(f, new Cue(forms[0], f.endsWith("ing") && kind == CueKind.FINITE ? CueKind.PARTICIPLE : kind));
+        try (java.io.InputStream in = Lexicon.class.getResourceAsStream(VERBS)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled resource " + VERBS + " is missing");
             }
+            java.io.BufferedReader r = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length < 3 || f.length > 5) {
+                    throw new IllegalStateException(VERBS + " line " + n + ": expected lemma<TAB>use<TAB>class[<TAB>forms[<TAB>particles]]");
+                }
+                String lemma = f[0].trim();
+                String use = f[1].trim();
+                CueKind kind = switch (use) {
+                    case "say", "meaning", "weak" -> CueKind.FINITE;
+                    case "cognition" -> CueKind.COGNITION;
+                    default -> throw new IllegalStateException(VERBS + " line " + n + ": unknown use " + use);
+                };
+                if (use.equals("weak")) {
+                    WEAK_LEMMAS.add(lemma);
+                }
+                if (use.equals("meaning")) {
+                    MEANING_LEMMAS.add(lemma);
+                }
+                register(lemma, kind);
+                if (f.length > 3 && !f[3].isBlank()) {
+                    for (String form : f[3].split(",")) {
+                        String fm = form.trim();
+                        CUES.put(fm, new Cue(lemma, fm.endsWith("ing") && kind == CueKind.FINITE
+                                ? CueKind.PARTICIPLE : kind));
+                    }
+                }
+                if (f.length > 4 && !f[4].isBlank()) {
+                    PARTICLES.put(lemma, Set.of(f[4].trim().split(",")));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + VERBS, e);
         }
     }
 
     private static void register(String b, CueKind kind) {
         String stem = b.endsWith("e") ? b.substring(0, b.length() - 1) : b;
-        String third = b.endsWith("y") && !b.endsWith("ay") ? b.substring(0, b.length() - 1) + "ies"
-                : b.endsWith("s") || b.endsWith("sh") || b.endsWith("ch") ? b + "es" : b + "s";
+        String third = b.endsWith("y") && !b.endsWith("ay") && !b.endsWith("ey") ? b.substring(0, b.length() - 1)
+                + "ies" : b.endsWith("s") || b.endsWith("sh") || b.endsWith("ch") || b.endsWith("x") ? b + "es"
+                : b + "s";
         String past = b.endsWith("e") ? b + "d" : b.endsWith("y") && !b.endsWith("ay") && !b.endsWith("ey")
                 ? b.substring(0, b.length() - 1) + "ied" : b + "ed";
         Cue c = new Cue(b, kind);
@@ -73,31 +91,24 @@ final class Lexicon {
         CUES.put(stem + "ing", new Cue(b, kind == CueKind.FINITE ? CueKind.PARTICIPLE : kind));
     }
 
+    /** How many lemmas the lexicon holds (for tests and docs). */
+    static int lemmaCount() {
+        Set<String> bases = new java.util.HashSet<>();
+        CUES.values().forEach(c -> bases.add(c.base()));
+        return bases.size();
+    }
+
     /** Bases that are a cue only with the particle after them ("talked about", "called for"). */
-    static final Map<String, Set<String>> PARTICLE = Map.ofEntries(
-            Map.entry("talk", Set.of("about", "of")),
-            Map.entry("speak", Set.of("about", "of", "out")),
-            Map.entry("call", Set.of("for", "on")),
-            Map.entry("point", Set.of("out")),
-            Map.entry("post", Set.of("on")),
-            Map.entry("brief", Set.of("reporters", "journalists")),
-            Map.entry("ask", Set.of("whether", "if")),
-            Map.entry("rule", Set.of("out")),
-            Map.entry("signal", Set.of("that")),
-            Map.entry("question", Set.of("whether")),
-            Map.entry("charge", Set.of("that")),
-            // "Al-Qahera News reported that ...": an outlet's report; "reported" alone is narration
-            Map.entry("report", Set.of("that")));
+    static final Map<String, Set<String>> PARTICLE = PARTICLES;
 
     /** Particle-bound bases that stand alone when they frame a quotation ("“Why?” he asked."). */
     static final Set<String> QUOTE_FRAME_ONLY = Set.of("ask", "post", "brief", "signal", "question", "charge");
 
     /** Bases too common in narration to report a clause unless "that" or a quotation follows. */
-    static final Set<String> WEAK = Set.of("add", "state", "note", "welcome", "dismiss", "reject",
-            "blame", "praise", "condemn", "criticise", "criticize", "question", "counter", "recall", "signal",
-            "indicate", "propose", "predict", "observe", "remark", "maintain", "repeat", "post", "answer",
-            "respond", "reply", "write", "charge", "promise", "threaten", "confirm", "admit", "concede",
-            "acknowledge", "brief", "inform", "assure");
+    static final Set<String> WEAK = WEAK_LEMMAS;
+
+    /** Bases that carry the statement themselves ("denied", "accused", "welcomed"). */
+    static final Set<String> MEANING = MEANING_LEMMAS;
 
     static Cue cue(String word) {
         return CUES.get(word.toLowerCase(Locale.ROOT));
@@ -124,7 +135,36 @@ final class Lexicon {
             "chief-of-staff", "staff", "of", "high", "relief", "crown", "vice-president",
             "cabinet", "government",
             "regime", "party", "leadership", "spokespeople", "presidential", "administration", "state-run",
-            "state-media", "media", "news", "outlet", "broadcaster", "newspaper", "side", "team", "mission");
+            "state-media", "media", "news", "outlet", "broadcaster", "newspaper", "side", "team", "mission",
+            "authorities", "rebels", "insurgents", "militants", "separatists", "protesters", "demonstrators",
+            "activists", "troops", "lawmakers", "legislators", "ministers", "rebel", "opposition", "militia",
+            "insurgent", "separatist");
+
+    /** How a plural group noun heading a subject speaks (see SpeakerResolver#group). */
+    enum GroupKind {
+        /** officials of an institution or a country: the institution or the country speaks */
+        OFFICIALS,
+        /** an armed or political party to the dispute: the phrase, with its country's side */
+        PARTY,
+        /** bystanders, not principals: the phrase, side OTHER (state media keep their country's side) */
+        BYSTANDERS
+    }
+
+    /** Plural group nouns that can head a speaker phrase ("Cuban officials said", "South Sudanese rebels say"). */
+    static final Map<String, GroupKind> GROUPS = Map.ofEntries(
+            Map.entry("officials", GroupKind.OFFICIALS), Map.entry("authorities", GroupKind.OFFICIALS),
+            Map.entry("diplomats", GroupKind.OFFICIALS), Map.entry("negotiators", GroupKind.OFFICIALS),
+            Map.entry("sources", GroupKind.OFFICIALS), Map.entry("spokespeople", GroupKind.OFFICIALS),
+            Map.entry("leaders", GroupKind.OFFICIALS), Map.entry("ministers", GroupKind.OFFICIALS),
+            Map.entry("rebels", GroupKind.PARTY), Map.entry("insurgents", GroupKind.PARTY),
+            Map.entry("militants", GroupKind.PARTY), Map.entry("separatists", GroupKind.PARTY),
+            Map.entry("lawmakers", GroupKind.PARTY), Map.entry("legislators", GroupKind.PARTY),
+            Map.entry("troops", GroupKind.PARTY), Map.entry("forces", GroupKind.PARTY),
+            Map.entry("protesters", GroupKind.BYSTANDERS), Map.entry("demonstrators", GroupKind.BYSTANDERS),
+            Map.entry("activists", GroupKind.BYSTANDERS), Map.entry("media", GroupKind.BYSTANDERS),
+            Map.entry("analysts", GroupKind.BYSTANDERS), Map.entry("experts", GroupKind.BYSTANDERS),
+            Map.entry("observers", GroupKind.BYSTANDERS), Map.entry("residents", GroupKind.BYSTANDERS),
+            Map.entry("witnesses", GroupKind.BYSTANDERS), Map.entry("critics", GroupKind.BYSTANDERS));
 
     /** Heads that mean a head of state or government ("the North Korean leader" -> the side's leader). */
     static final Set<String> HEAD_TITLES = Set.of("president", "leader", "premier", "chancellor", "king", "emir",
@@ -149,7 +189,8 @@ final class Lexicon {
             "Such", "Some", "Many", "Most", "Several", "Each", "Every", "Any", "All", "Other", "Another",
             "Further", "Moreover", "Indeed", "Separately", "Overall", "Here", "Thus", "Hence", "Sources",
             "Officials", "Reports", "Critics", "Analysts", "Experts", "Observers", "Residents", "Witnesses",
-            "Diplomats", "Media", "Others", "Lawmakers", "Protesters", "Activists", "Read", "Subscribe", "Sign", "Click", "Share", "Follow", "Photo", "Image", "Watch");
+            "Diplomats", "Media", "Others", "Lawmakers", "Protesters", "Activists", "Read", "Subscribe", "Sign", "Click", "Share", "Follow", "Photo", "Image", "Watch", "Well", "Thank",
+            "Thanks", "Okay", "OK", "Please", "Hello", "Dear", "Oh", "Look", "Listen", "Sorry");
 
     /** Capitalised words that end a phrase as a thing, not a person ("Hanoi Summit", "Oval Office"). */
     static final Set<String> THING_HEADS = Set.of("Summit", "Office", "Address", "Peninsula", "Agreement",

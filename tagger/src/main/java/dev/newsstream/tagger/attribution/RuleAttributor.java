@@ -84,6 +84,19 @@ public final class RuleAttributor implements Attributor {
             "likely", "only", "friendly", "elderly", "costly", "deadly", "timely", "lonely", "holy", "ugly",
             "orderly", "unlikely", "quarterly", "hourly", "nightly", "leisurely", "lively", "lovely", "silly");
     private static final Set<String> AUX = Set.of("is", "was", "were", "are", "been", "be", "being");
+    /** Communication nouns whose content clause is a statement (issue 18: claim, demand, warning, ...). */
+    private static final Set<String> COMMUNICATION_NOUNS = Set.of("claim", "claims", "demand", "demands",
+            "warning", "warnings", "promise", "promises", "denial", "assurance", "assurances", "pledge",
+            "insistence", "assertion", "threat", "threats", "accusation", "accusations", "allegation",
+            "allegations", "call", "calls", "appeal", "proposal", "offer", "vow", "statement", "announcement",
+            "suggestion", "argument", "position");
+    /** Verbs that only carry a communication noun: "gave his assurance", "issued a warning". */
+    private static final Set<String> LIGHT_VERBS = Set.of("gave", "gives", "give", "issued", "issues", "made",
+            "makes", "repeated", "repeats", "reiterated", "renewed", "renews", "delivered", "expressed",
+            "voiced", "restated", "reaffirmed", "stood", "maintained");
+    /** Nouns a speaker denies or rejects in a relative clause: "a charge Doha denied". */
+    private static final Set<String> CHARGE_NOUNS = Set.of("charge", "claim", "accusation", "allegation",
+            "charges", "claims", "accusations", "allegations", "report", "reports", "suggestion", "assertion");
 
     private final ActorRegistry registry;
     private final SpeakerResolver resolver;
@@ -107,13 +120,13 @@ public final class RuleAttributor implements Attributor {
         ArticleContext ctx = context == null ? ArticleContext.start("") : context;
         String para = paragraph == null ? "" : paragraph;
         ArticleContext next = new ArticleContext(ctx.title(), ctx.mentions(), ctx.openQuoteSpeaker(),
-                ctx.lastSpeaker(), ctx.paragraphs() + 1);
+                ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides(), ctx.publishedAt());
         if (para.isBlank()) {
             return new AttributionResult(List.of(), next);
         }
         if (Boilerplate.isBoilerplate(para)) {
             return new AttributionResult(List.of(), new ArticleContext(ctx.title(), ctx.mentions(), null,
-                    ctx.lastSpeaker(), ctx.paragraphs() + 1));
+                    ctx.lastSpeaker(), ctx.paragraphs() + 1, ctx.sides(), ctx.publishedAt()));
         }
         try {
             return new Run(ctx, para).analyse();
@@ -164,22 +177,43 @@ public final class RuleAttributor implements Attributor {
             this.consumed = new boolean[words.size()];
             this.quoteSpeaker = new Speaker[quotes.size()];
             this.mentions = new SpeakerResolver.Mentions(ctx.mentions(), ctx.paragraphs(), ctx.lastSpeaker());
+            this.mentions.publishedAt = ctx.publishedAt();
             this.headline = ctx.paragraphs() == 0 && !ctx.title().isBlank() && para.strip().equals(ctx.title().strip());
         }
 
         AttributionResult analyse() {
             splitSentences();
             collectMentions();
+            transcriptTurn();
             for (int[] s : sentences) {
                 quotesIn(s[0], s[1]);
             }
-            for (int[] s : sentences) {
-                reportedIn(s[0], s[1]);
+            HeadlineForms.Form form = headline ? HeadlineForms.find(words, this::headlineSpeakers) : null;
+            if (form != null) {
+                // a headline in its own form: title case would mislead the sentence rules
+                int before = out.size();
+                for (Speaker sp : form.speakers()) {
+                    emit(form.start(), form.end(), false, sp, "headline-" + form.kind(), form.cue(), before);
+                }
+            } else {
+                for (int[] s : sentences) {
+                    reportedIn(s[0], s[1]);
+                }
             }
-            if (headline) {
+            if (headline && form == null) {
                 headlineColon();
             }
             introducedQuotation();
+            Map<String, Integer> here = new java.util.HashMap<>();
+            for (String side : mentions.placeSides) {
+                here.merge(side, 1, Integer::sum);
+            }
+            Map<String, Integer> sides = ArticleContext.addSides(ctx.sides(), here);
+            String dominant = new ArticleContext(ctx.title(), List.of(), null, null, 0, sides, null).dominantSide();
+            for (int i = 0; i < out.size(); i++) {
+                out.set(i, SideFallback.apply(SideFallback.nonState(SideFallback.principal(out.get(i), registry)),
+                        dominant));
+            }
             out.sort((x, y) -> Integer.compare(x.start(), y.start()));
             String last = ctx.lastSpeaker();
             for (Attribution a : out) {
@@ -188,7 +222,7 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             ArticleContext next = new ArticleContext(ctx.title(), mentions.list, openQuoteSpeaker, last,
-                    ctx.paragraphs() + 1);
+                    ctx.paragraphs() + 1, sides, ctx.publishedAt());
             return new AttributionResult(out, next);
         }
 
@@ -277,7 +311,8 @@ public final class RuleAttributor implements Attributor {
                     && (words.get(i + 1).isQuote() || words.get(i + 1).isPunct());
             // "he asked", "she posted" need no particle beside a quotation; in narration they do
             if (particles != null && !(nextToQuote && Lexicon.QUOTE_FRAME_ONLY.contains(c.base()))
-                    && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))) {
+                    && (i + 1 >= words.size() || !particles.contains(words.get(i + 1).lower()))
+                    && !(c.base().equals("call") && quotationSoon(i))) {
                 return null;
             }
             // the UD tagger often calls a verb after a name a noun ("Brussels insists"), so a noun tag only
@@ -300,6 +335,20 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             return c;
+        }
+
+        /** "called the move “selfish”", "called it a “betrayal”": a quotation within five words, same sentence. */
+        boolean quotationSoon(int i) {
+            for (int k = i + 1; k < Math.min(words.size(), i + 6); k++) {
+                Word w = words.get(k);
+                if (w.isQuote()) {
+                    return true;
+                }
+                if (w.isPunct()) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         /** Words that are never an adjective, determiner or numeral before a verb: no POS tagging needed. */
@@ -355,6 +404,10 @@ public final class RuleAttributor implements Attributor {
             }
             if (w.isPunct()) {
                 return false;
+            }
+            if (w.isCapitalized() && headline && i > 0 && Lexicon.cue(w.text()) != null
+                    && Lexicon.cue(w.text()).kind() == CueKind.FINITE) {
+                return false;   // "Trump Tells Erdogan ...": in a headline a capitalised speech verb is the verb
             }
             if (w.isCapitalized()) {
                 // "State" in "the State Department" is a name word; "Says" in a title-case headline is the verb
@@ -521,6 +574,9 @@ public final class RuleAttributor implements Attributor {
             }
             List<Word> np = npLeft(j, lo);
             if (np.isEmpty()) {
+                np = describedLeft(j, lo);   // "the company said", "a spokesman for the bank said"
+            }
+            if (np.isEmpty()) {
                 return null;
             }
             int before = indexOf(np.get(0)) - 1;
@@ -548,7 +604,169 @@ public final class RuleAttributor implements Attributor {
             if (ref == null) {
                 return null;
             }
-            return resolver.resolve(para, ref.np(), ref.appositive(), ref.role(), mentions, ref.np().get(0).start());
+            if (ref.np().size() == 2 && ref.np().get(0).is("the")
+                    && (ref.np().get(1).is("latter") || ref.np().get(1).is("former"))) {
+                return formerOrLatter(ref.np().get(1).is("latter"), ref.np().get(0).start());
+            }
+            if (ref.np().size() == 2 && ref.np().get(0).is("the")
+                    && (ref.np().get(1).is("country") || ref.np().get(1).is("nation"))) {
+                // "the country says": the country named last before it in the paragraph
+                String side = mentions.placeSideBefore(ref.np().get(0).start());
+                if (side != null) {
+                    return new Speaker(registry.sideName(side), side, "context", "role-noun", "the "
+                            + ref.np().get(1).text(), null, null, true);
+                }
+            }
+            if (described(ref.np()) && ownedByPhrase(ref.np())) {
+                // "a spokesman for the bank": the bank's spokesman, not whoever the article named last
+                return resolver.described(para, ref.np(), mentions);
+            }
+            Speaker s = resolver.resolve(para, ref.np(), ref.appositive(), ref.role(), mentions,
+                    ref.np().get(0).start());
+            if (s == null && described(ref.np())) {
+                s = resolver.described(para, ref.np(), mentions);
+            }
+            return s;
+        }
+
+        /**
+         * "the latter" / "the former": the second / first of the last two people named before {@code at} in this
+         * paragraph, else in the article; null when fewer than two are known.
+         */
+        Speaker formerOrLatter(boolean latter, int at) {
+            List<Mention> people = new ArrayList<>();
+            for (int k = 0; k < mentions.here.size(); k++) {
+                Mention m = mentions.hereMentions.get(k);
+                if (mentions.here.get(k)[0] < at && !m.institution()) {
+                    people.removeIf(o -> o.name().equals(m.name()));
+                    people.add(m);
+                }
+            }
+            if (people.size() < 2) {
+                for (Mention m : mentions.list) {
+                    if (!m.institution() && m.paragraph() < mentions.paragraph) {
+                        people.removeIf(o -> o.name().equals(m.name()));
+                        people.add(m);
+                    }
+                }
+            }
+            if (people.size() < 2) {
+                return null;
+            }
+            Mention m = latter ? people.get(people.size() - 1) : people.get(people.size() - 2);
+            Mention cur = mentions.byName(m.name());
+            return SpeakerResolver.fromMention(cur == null ? m : cur, latter ? "the latter" : "the former",
+                    latter ? "latter" : "former");
+        }
+
+        /** "a spokesman for the bank", "an official at the company": a described phrase naming its principal. */
+        boolean ownedByPhrase(List<Word> np) {
+            for (int i = 1; i + 1 < np.size(); i++) {
+                if ((np.get(i).is("for") || np.get(i).is("at") || np.get(i).is("of")) && isDet(np.get(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A phrase {@link #describedLeft} or {@link #describedRight} read: it opens with a determiner. */
+        boolean described(List<Word> np) {
+            if (np.size() < 2) {
+                return false;
+            }
+            Word last = np.get(np.size() - 1);
+            if (last.isCapitalized() && Lexicon.THING_HEADS.contains(last.text()) && !Lexicon.NOT_NAME.contains(
+                    np.get(0).text())) {
+                return true;   // an organisation the registry does not know: "Japan's Coast Guard"
+            }
+            boolean possessed = false;
+            for (Word w : np) {
+                possessed |= w.isPossessive();
+            }
+            if (possessed && !last.isCapitalized() && np.get(0).isCapitalized()) {
+                return true;   // "Miller's son": the son, not Miller
+            }
+            return isDet(np.get(0)) && !np.get(0).is("his") && !np.get(0).is("her")
+                    && !np.get(0).is("its") && !np.get(0).is("their");
+        }
+
+        /** Lower-case words that never belong to a described speaker phrase (verbs, function words). */
+        boolean phraseStop(Word w) {
+            if (w.isQuote() || w.isPunct() || w.isPossessive()) {
+                return true;
+            }
+            String l = w.lower();
+            return NOT_MODIFIERS.contains(l) && !l.equals("of") && !l.equals("for") || Lexicon.cue(l) != null
+                    || CLAUSE_BREAKS.contains(l) || l.equals("that") || l.equals("this") || l.equals("which")
+                    || Character.isDigit(l.charAt(0));
+        }
+
+        /**
+         * A speaker described by a noun phrase the lexicons do not know, read leftwards from {@code j}: a
+         * determiner, up to four words, optionally "for/of/at" and a second such phrase ("the company", "a
+         * spokesman for the bank", "the state news agency"); empty if none.
+         */
+        List<Word> describedLeft(int j, int lo) {
+            int i = j;
+            int n = 0;
+            while (i >= lo && n < 9) {
+                Word w = words.get(i);
+                if (w.isPossessive() && i < j && i - 1 >= lo && words.get(i - 1).isCapitalized()) {
+                    // "Miller's son said": the phrase starts at the owner's name
+                    int s0 = i - 1;
+                    while (s0 - 1 >= lo && words.get(s0 - 1).isCapitalized() && i - s0 < 4) {
+                        s0--;
+                    }
+                    return Lexicon.NOT_NAME.contains(words.get(s0).text()) ? List.of() : words.subList(s0, j + 1);
+                }
+                if (isDet(w) || w.is("a") || w.is("an")) {
+                    List<Word> np = words.subList(i, j + 1);
+                    return np.size() >= 2 && !isDet(words.get(j)) ? np : List.of();
+                }
+                if (phraseStop(w) && !w.is("for") && !w.is("of") && !w.is("at")) {
+                    return List.of();
+                }
+                i--;
+                n++;
+            }
+            return List.of();
+        }
+
+        /** {@link #describedLeft}, read rightwards from {@code i}: "said a spokesman for the bank". */
+        NpRef describedRight(int i, int hi) {
+            if (i >= hi) {
+                return null;
+            }
+            int k = i + 1;
+            if (!isDet(words.get(i))) {
+                // "Miller's son", "the minister's aide": a name owning a described person
+                int p = i;
+                while (p < hi && p - i < 4 && words.get(p).isCapitalized()) {
+                    p++;
+                }
+                if (p == i || p >= hi || !words.get(p).isPossessive() || p + 1 >= hi || phraseStop(words.get(p + 1))
+                        || words.get(p + 1).isCapitalized()) {
+                    return null;
+                }
+                k = p + 1;
+            }
+            int last = -1;
+            while (k < hi && k - i < 9) {
+                Word w = words.get(k);
+                if ((w.is("for") || w.is("of") || w.is("at")) && k + 1 < hi && isDet(words.get(k + 1))) {
+                    k += 2;
+                    continue;
+                }
+                if (phraseStop(w) || isDet(w) || PREPOSITIONS.contains(w.lower())) {
+                    break;
+                }
+                last = k;
+                k++;
+            }
+            if (last < 0) {
+                return null;
+            }
+            return new NpRef(words.subList(i, last + 1), List.of(), last + 1);
         }
 
         // ---------------------------------------------------------------- mentions
@@ -610,6 +828,9 @@ public final class RuleAttributor implements Attributor {
                 return true;
             }
             var reg = registry.actor(written).filter(a -> !a.institution());
+            if (headline && reg.isEmpty()) {
+                return false;   // title case makes any run of words look like a name: only known people count
+            }
             Mention known = reg.isPresent() ? null : resolver.matchMention(written, mentions);
             boolean personLike = reg.isPresent() || known != null || p.name().size() >= 2 || p.title() != null;
             if (!personLike || registry.place(written).isPresent()) {
@@ -681,6 +902,9 @@ public final class RuleAttributor implements Attributor {
                 if (f == null) {
                     f = continuation(q);
                 }
+                if (f == null && spokenSentence(qs)) {
+                    f = unframed(q, a);
+                }
                 if (f == null) {
                     continue;
                 }
@@ -749,6 +973,24 @@ public final class RuleAttributor implements Attributor {
             }
             // a paragraph that is only a quotation, with no cue anywhere in its sentence, is by convention the
             // latest speaker's (news style introduces the speaker in the paragraph before)
+            if (q == 0) {
+                // ... unless the paragraph before introduced a person after that speaker last spoke ("Campbell
+                // discussed the feud in Tokyo." then a bare quotation): the person the text just brought in
+                Mention last = ctx.lastSpeaker() == null ? null : mentions.byName(ctx.lastSpeaker());
+                Mention introduced = null;
+                for (int i = ctx.mentions().size() - 1; i >= 0; i--) {
+                    Mention c = ctx.mentions().get(i);
+                    if (!c.institution() && c.paragraph() == ctx.paragraphs() - 1 && c.name().indexOf(' ') > 0) {
+                        introduced = c;
+                        break;
+                    }
+                }
+                if (introduced != null && (last == null || last.paragraph() < introduced.paragraph())) {
+                    Mention cur = mentions.byName(introduced.name());
+                    return new Found(SpeakerResolver.fromMention(cur == null ? introduced : cur, introduced.name(),
+                            "continuation"), "continuation", null, -1);
+                }
+            }
             if (q == 0 && ctx.lastSpeaker() != null) {
                 Mention m = mentions.byName(ctx.lastSpeaker());
                 if (m != null) {
@@ -761,6 +1003,56 @@ public final class RuleAttributor implements Attributor {
                 if (words.get(k).isQuote() && quoteSpeaker[words.get(k).quote()] != null) {
                     Speaker s = quoteSpeaker[words.get(k).quote()];
                     return new Found(s.as("continuation", s.mention()), "continuation", null, -1);
+                }
+            }
+            return null;
+        }
+
+        /** A quotation that reads as speech, not a scare quote or a title: a capitalised clause of 5+ words. */
+        boolean spokenSentence(QuoteSpan qs) {
+            int from = qs.contentStart();
+            int to = qs.contentEnd();
+            while (from < to && !Character.isLetter(para.charAt(from))) {
+                from++;
+            }
+            if (from >= to || !Character.isUpperCase(para.charAt(from))) {
+                return false;
+            }
+            int wordsIn = 0;
+            for (int i = from; i < to; i++) {
+                if (Character.isWhitespace(para.charAt(i))) {
+                    wordsIn++;
+                }
+            }
+            return wordsIn >= 4;
+        }
+
+        /**
+         * The speaker of a quotation with no tag of its own: the latest statement's speaker in this paragraph,
+         * else the person the sentence before it is about ("Kiir gave his assurance that ... “I want ...”"),
+         * else the article's latest speaker.
+         */
+        Found unframed(int q, int a) {
+            int at = words.get(q).start();
+            for (int k = lastSpeakerSpans.size() - 1; k >= 0; k--) {
+                if (lastSpeakerSpans.get(k)[0] < at) {
+                    Speaker s = lastSpeakers.get(k);
+                    return new Found(s.as("unframed-paragraph", s.mention()), "unframed-quote", null, -1);
+                }
+            }
+            for (int k = mentions.here.size() - 1; k >= 0; k--) {
+                Mention m = mentions.hereMentions.get(k);
+                if (mentions.here.get(k)[0] < at && !m.institution() && m.role() != null || mentions.here.get(k)[0] < at
+                        && !m.institution() && m.name().indexOf(' ') > 0) {
+                    return new Found(SpeakerResolver.fromMention(mentions.byName(m.name()) == null ? m
+                            : mentions.byName(m.name()), m.name(), "unframed-subject"), "unframed-quote", null, -1);
+                }
+            }
+            if (ctx.lastSpeaker() != null) {
+                Mention m = mentions.byName(ctx.lastSpeaker());
+                if (m != null) {
+                    return new Found(SpeakerResolver.fromMention(m, ctx.lastSpeaker(), "unframed-article"),
+                            "unframed-quote", null, -1);
                 }
             }
             return null;
@@ -782,6 +1074,9 @@ public final class RuleAttributor implements Attributor {
             Cue cue = cueAt(k);
             if (cue != null && cue.kind() != CueKind.COGNITION) {
                 NpRef ref = npRight(k + 1, hi);
+                if (ref == null) {
+                    ref = describedRight(k + 1, hi);   // "“...,” said a spokesman for the bank"
+                }
                 Speaker s = resolve(ref);
                 if (s != null) {
                     return new Found(s, "direct-quote-before-cue", words.get(k).text(), k);
@@ -789,9 +1084,17 @@ public final class RuleAttributor implements Attributor {
                 return null;
             }
             NpRef ref = npRight(k, hi);
-            if (ref == null) {
-                return null;
+            Found f = ref == null ? null : frameAfter(ref, k, hi);
+            if (f == null) {
+                // "“...,” the company said", "“...,” a spokesman for the bank said", "“...,” Miller's son said"
+                NpRef d = describedRight(k, hi);
+                f = d == null ? null : frameAfter(d, k, hi);
             }
+            return f;
+        }
+
+        /** The cue after a speaker phrase that follows a quotation: "“...,” Kim told reporters". */
+        Found frameAfter(NpRef ref, int k, int hi) {
             int c = ref.end();
             int skipped = 0;
             while (c < hi && skipped < 5 && (SKIP.contains(words.get(c).lower())
@@ -876,6 +1179,10 @@ public final class RuleAttributor implements Attributor {
                     accordingTo(c, a, b);
                     continue;
                 }
+                if (c + 1 < b && COMMUNICATION_NOUNS.contains(w.lower()) && (words.get(c + 1).is("that")
+                        || words.get(c + 1).is("for") || words.get(c + 1).is("to")) && communicationNoun(c, a, b)) {
+                    continue;
+                }
                 if (Lexicon.cue(w.text()) == null) {
                     continue;
                 }
@@ -952,7 +1259,18 @@ public final class RuleAttributor implements Attributor {
             if (cue.kind() == CueKind.COGNITION && !(c + 1 < b && words.get(c + 1).is("that"))) {
                 return;
             }
-            if (Lexicon.WEAK.contains(base) && !that && !headline) {
+            if (Lexicon.WEAK.contains(base) && !that && !headline && !(base.equals("call") && quotationSoon(c))) {
+                // a weak verb reports only in the trailing form: "Talks will resume, the minister added."
+                NpRef t = negatedOrModal(c, a) ? null : subjectLeft(c, a);
+                if (t != null && c + 1 < b && (words.get(c + 1).isPunct() || PREPOSITIONS.contains(words.get(c + 1)
+                        .lower())) && b - c <= 7) {
+                    int subjStart = indexOf(t.np().get(0));
+                    Speaker s = subjStart - 1 > a + 2 && words.get(subjStart - 1).text().equals(",") ? resolve(t) : null;
+                    if (s != null) {
+                        emit(words.get(a).start(), words.get(subjStart - 2).end(), false, s,
+                                "reported-clause-before-cue", words.get(c).text());
+                    }
+                }
                 return;
             }
             if (base.equals("describe") && !followedBy(c, b, "as", 10)) {
@@ -1006,6 +1324,20 @@ public final class RuleAttributor implements Attributor {
             }
             NpRef subj = subjectLeft(c, a);
             int end = reportedEnd(c, a, b);
+            if (subj == null) {
+                List<Speaker> joint = jointSubject(c, a);
+                if (joint != null) {
+                    // "Armenia and Azerbaijan accused each other ...": one statement per speaker (a joint
+                    // statement is each of theirs)
+                    if (wordsBetween(c, end) >= 2) {
+                        int before = out.size();
+                        for (Speaker js : joint) {
+                            emit(w.start(), end, false, js, "reported-joint", w.text(), before);
+                        }
+                    }
+                    return;
+                }
+            }
             if (subj == null && c - 1 > a && (words.get(c - 1).is("and") || words.get(c - 1).is("but"))) {
                 Speaker shared = sentenceSpeaker(a, c);   // "X said A, but warned that B"
                 if (shared == null) {
@@ -1046,10 +1378,46 @@ public final class RuleAttributor implements Attributor {
             if (c - 1 >= a && words.get(c - 1).lower().endsWith("ly") && !words.get(c - 1).isCapitalized()) {
                 from = words.get(c - 1).start();
             }
+            if (wordsBetween(c, end) < 2 && Lexicon.MEANING.contains(base) && subjStart - 2 >= a
+                    && CHARGE_NOUNS.contains(words.get(subjStart - 1).lower()) && (isDet(words.get(subjStart - 2))
+                    || words.get(subjStart - 2).is("a") || words.get(subjStart - 2).is("an"))) {
+                // "..., a charge Doha denied": the denial of that charge
+                emit(words.get(subjStart - 2).start(), w.end(), false, s, "reported-charge-denied", w.text());
+                return;
+            }
             if (wordsBetween(c, end) >= 2) {
                 emit(from, end, false, s, headline ? "headline" : that ? "reported-said-that" : "reported-cue",
                         w.text());
             }
+        }
+
+        /**
+         * A communication noun with its content: "Kiir gave his assurance that ...", "Beijing's demand that ...",
+         * "Moscow repeated its warning that ...": the speaker is the possessor, or the subject of a light verb
+         * (gave, issued, made, repeated, ...) whose object the noun is. The span starts at the noun.
+         */
+        boolean communicationNoun(int c, int a, int b) {
+            Speaker s = null;
+            Word before = c - 1 >= a ? words.get(c - 1) : null;
+            if (before != null && before.isPossessive() && c - 2 >= a) {
+                List<Word> np = npLeft(c - 2, a);   // "Beijing's demand that"
+                if (!np.isEmpty()) {
+                    s = resolve(new NpRef(np, List.of(), c));
+                }
+            } else if (before != null && (isDet(before) || before.is("a") || before.is("an")) && c - 2 >= a
+                    && LIGHT_VERBS.contains(words.get(c - 2).lower())) {
+                NpRef subj = subjectLeft(c - 2, a);   // "Kiir gave his assurance that"
+                s = subj == null || negatedOrModal(c - 2, a) ? null : resolve(subj);
+            }
+            if (s == null) {
+                return false;
+            }
+            int end = reportedEnd(c, a, b);
+            if (wordsBetween(c, end) >= 3) {
+                emit(words.get(c).start(), end, false, s, "reported-noun", words.get(c).text());
+                return true;
+            }
+            return false;
         }
 
         void accordingTo(int c, int a, int b) {
@@ -1163,6 +1531,51 @@ public final class RuleAttributor implements Attributor {
             return isNpWord(k) || isDet(words.get(k));
         }
 
+        /**
+         * A transcript turn: "SECRETARY KERRY: Well, thank you ..." — an upper-case speaker label of at most six
+         * words and a colon open the paragraph; the rest is the speaker's own words (direct, as the labelling
+         * rules count a turn), an interpreter's note "(Via interpretation)" skipped.
+         */
+        void transcriptTurn() {
+            int k = 0;
+            while (k < words.size() && k < 7 && !words.get(k).text().equals(":")) {
+                Word w = words.get(k);
+                String t = w.text();
+                if (w.isQuote() || w.isPunct() && !t.equals(".") || t.length() > 1 && !t.equals(t.toUpperCase(
+                        java.util.Locale.ROOT)) || !Character.isLetter(t.charAt(0)) && !t.equals(".")) {
+                    return;
+                }
+                k++;
+            }
+            if (k == 0 || k >= words.size() - 2 || !words.get(k).text().equals(":")) {
+                return;
+            }
+            // "FOREIGN MINISTER LAVROV" -> "Foreign Minister Lavrov": read as a speaker phrase
+            StringBuilder label = new StringBuilder();
+            for (int i = 0; i < k; i++) {
+                String t = words.get(i).text();
+                label.append(i == 0 ? "" : " ").append(t.charAt(0)).append(t.substring(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            List<Word> np = Words.scan(label.toString(), label.length(), List.of());
+            Speaker sp = resolver.resolve(label.toString(), np, List.of(), mentions, 0);
+            if (sp == null || k < 2 && UNKNOWN.equals(sp.side())) {
+                return;   // "NOTE:", "UPDATE:": a one-word label nobody knows is not a speaker
+            }
+            int from = k + 1;
+            if (from < words.size() && words.get(from).text().equals("(")) {
+                while (from < words.size() && !words.get(from).text().equals(")")) {
+                    from++;
+                }
+                from++;
+            }
+            if (from >= words.size() || !words.get(from).isCapitalized() && !words.get(from).isQuote()) {
+                return;   // a turn starts a sentence
+            }
+            int end = sentenceEndChar(from, words.size());
+            Speaker turn = sp.as("transcript", label.toString());
+            emit(words.get(from).start(), end, true, turn, "transcript-turn", ":");
+        }
+
         /** "Trump told reporters:" ending a paragraph introduces the quotation that opens the next one. */
         void introducedQuotation() {
             int k = words.size() - 1;
@@ -1184,9 +1597,39 @@ public final class RuleAttributor implements Attributor {
             }
         }
 
+        /** The speakers a headline phrase names ("Trump", "South Sudan Rebels", "Kerry, Lavrov"), or empty. */
+        List<Speaker> headlineSpeakers(int from, int to) {
+            List<Speaker> found = new ArrayList<>();
+            int s = from;
+            for (int k = from; k <= to; k++) {
+                if (k == to || words.get(k).text().equals(",") || words.get(k).is("and") || words.get(k).is("&")) {
+                    if (k == s) {
+                        return List.of();
+                    }
+                    List<Word> np = words.subList(s, k);
+                    Speaker sp = resolve(new NpRef(np, List.of(), k));
+                    if (sp == null || UNKNOWN.equals(sp.side()) && !"name".equals(sp.resolution())) {
+                        return List.of();
+                    }
+                    found.add(sp);
+                    s = k + 1;
+                }
+            }
+            return found;
+        }
+
         void headlineColon() {
             for (int k = 1; k < Math.min(words.size() - 1, 9); k++) {
                 if (words.get(k).text().equals(":")) {
+                    List<Speaker> joint = headlineSpeakers(0, k);
+                    if (joint.size() > 1 && k + 1 < words.size() && !words.get(k + 1).isQuote()) {
+                        int before = out.size();   // "Kerry, Lavrov: ...": each of theirs
+                        for (Speaker sp : joint) {
+                            emit(words.get(k + 1).start(), sentenceEndChar(k + 1, words.size()), false, sp,
+                                    "headline", ":", before);
+                        }
+                        return;
+                    }
                     List<Word> np = npLeft(k - 1, 0);
                     if (!np.isEmpty() && indexOf(np.get(0)) == 0) {
                         Speaker s = resolve(new NpRef(np, List.of(), k));
@@ -1227,11 +1670,106 @@ public final class RuleAttributor implements Attributor {
             return 0;
         }
 
+        /**
+         * The speakers of a coordinated subject before the cue at {@code c}: "Kiir and Machar said", "Saudi
+         * Arabia, the UAE and Egypt accused", "Both Moscow and Washington said"; null unless every conjunct
+         * resolves to a speaker and there are at least two.
+         */
+        List<Speaker> jointSubject(int c, int lo) {
+            int j = c - 1;
+            int skipped = 0;
+            while (j >= lo && skipped < 6) {
+                String l = words.get(j).lower();
+                if (NEGATION_OR_MODAL.contains(l) || l.endsWith("n't")) {
+                    return null;
+                }
+                if (SKIP.contains(l) || !words.get(j).isCapitalized() && l.endsWith("ly") && l.length() > 3) {
+                    j--;
+                    skipped++;
+                    continue;
+                }
+                break;
+            }
+            String cl = words.get(c).lower();
+            if (j >= lo && AUX.contains(words.get(j).lower()) && (cl.endsWith("ed") || cl.equals("told"))) {
+                return null;   // a passive
+            }
+            List<List<Word>> conjuncts = new ArrayList<>();
+            boolean sawAnd = false;
+            while (j >= lo && conjuncts.size() < 6) {
+                if (isPronoun(words.get(j))) {
+                    return null;
+                }
+                List<Word> np = npLeft(j, lo);
+                if (np.isEmpty()) {
+                    return null;
+                }
+                conjuncts.add(np);
+                int k = indexOf(np.get(0)) - 1;
+                while (k >= lo && isDet(words.get(k))) {
+                    k--;
+                }
+                if (k >= lo && words.get(k).is("and")) {
+                    sawAnd = true;
+                    k--;
+                    if (k >= lo && words.get(k).text().equals(",")) {
+                        k--;
+                    }
+                } else if (k >= lo && words.get(k).text().equals(",") && !sawAnd && conjuncts.size() == 1) {
+                    return null;   // "..., X said": one speaker after a clause
+                } else if (k >= lo && words.get(k).text().equals(",") && sawAnd) {
+                    k--;
+                } else {
+                    break;
+                }
+                j = k;
+            }
+            if (!sawAnd || conjuncts.size() < 2) {
+                return null;
+            }
+            // the subject opens its clause: "Officials close to the talks between A and B say" is not A's and B's;
+            // "..., blockade of Qatar, Iran and Turkey promised": the list after the clause's last comma
+            while (true) {
+                int k = indexOf(conjuncts.get(conjuncts.size() - 1).get(0)) - 1;
+                while (k >= lo && (isDet(words.get(k)) || words.get(k).is("both"))) {
+                    k--;
+                }
+                if (k < lo || words.get(k).isPunct() || words.get(k).is("but") || words.get(k).is("and")
+                        || isDateline(k)) {
+                    break;
+                }
+                if (conjuncts.size() <= 2) {
+                    return null;
+                }
+                conjuncts.remove(conjuncts.size() - 1);
+            }
+            List<Speaker> out = new ArrayList<>();
+            for (int i = conjuncts.size() - 1; i >= 0; i--) {
+                List<Word> np = conjuncts.get(i);
+                Speaker s = resolve(new NpRef(np, List.of(), c));
+                if (s == null) {
+                    return null;
+                }
+                for (Speaker o : out) {
+                    if (o.name().equals(s.name())) {
+                        return null;
+                    }
+                }
+                out.add(s);
+            }
+            return out;
+        }
+
         void emit(int start, int end, boolean direct, Speaker s, String rule, String cue) {
+            emit(start, end, direct, s, rule, cue, out.size());
+        }
+
+        /** Emits unless the span overlaps one of the first {@code checkUpTo} statements found. */
+        void emit(int start, int end, boolean direct, Speaker s, String rule, String cue, int checkUpTo) {
             if (end <= start) {
                 return;
             }
-            for (Attribution o : out) {
+            for (Attribution o : out.subList(0, checkUpTo)) {
                 if (start < o.end() && o.start() < end) {
                     return; // a span already attributed (a quotation inside a reported clause) is not doubled
                 }
@@ -1244,7 +1782,13 @@ public final class RuleAttributor implements Attributor {
             ev.put("speakerMention", s.mention());
             ev.put("speakerResolution", s.resolution());
             ev.put("sideSource", UNKNOWN.equals(s.side()) ? "none" : s.sideSource());
-            out.add(new Attribution(para.substring(start, end), start, end, direct, s.name(), s.side(), ev));
+            String name = SpeakerNames.canonical(registry, s.name());
+            String side = s.side();
+            if (UNKNOWN.equals(side) && !name.equals(s.name()) && registry.place(name).isPresent()) {
+                side = registry.place(name).get();   // "the Trump administration" is the United States
+                ev.put("sideSource", "principal");
+            }
+            out.add(new Attribution(para.substring(start, end), start, end, direct, name, side, ev));
             lastSpeakers.add(s);
             lastSpeakerSpans.add(new int[] {start, end});
             rememberSpeaker(s, start);

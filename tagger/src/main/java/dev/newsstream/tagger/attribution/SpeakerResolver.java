@@ -52,6 +52,7 @@ final class SpeakerResolver {
             return found;
         }
         final int paragraph;
+        String publishedAt;   // the article's date (ISO), or null
         String lastSpeaker;   // updated as this paragraph's statements are found
         /** Phrases parsed in this paragraph, by character span: one paragraph's memo, never shared. */
         final java.util.Map<Long, Parsed> parsed = new java.util.HashMap<>();
@@ -165,11 +166,34 @@ final class SpeakerResolver {
                 }
             }
         }
+        if (side == null) {
+            for (int i = 0; i < np.size(); i++) {
+                if (US_TITLES.contains(np.get(i).lower()) || i > 0 && usPartyTag(np.get(i).text())
+                        && np.get(i - 1).text().equals("(")) {
+                    side = "USA";   // "Sen. Ted Cruz", "Rep. Maria Lopez": U.S. legislators
+                    sideSource = "title";
+                    break;
+                }
+            }
+        }
         // the name: trailing capitalised words that are not titles, places or sentence openers
         List<String> name = new ArrayList<>();
         int k = np.size() - 1;
         while (k >= 0 && np.get(k).isPossessive()) {
             k--;
+        }
+        // "Rebel leader Pedro Diaz of Peru": the name ends before a trailing "of <place>"
+        for (int o = k - 1; o > 0; o--) {
+            if (np.get(o).is("of")) {
+                boolean places = true;
+                for (int q = o + 1; q <= k; q++) {
+                    places &= placeWord[q] || np.get(q).is("the");
+                }
+                if (places) {
+                    k = o - 1;
+                }
+                break;
+            }
         }
         int nameEnd = k;
         while (k >= 0) {
@@ -241,6 +265,9 @@ final class SpeakerResolver {
     RoleSide roleSide(String para, List<Word> role, Mentions m, String source) {
         if (role == null || role.isEmpty()) {
             return null;
+        }
+        if (usPartyTag(role.get(0).text())) {
+            return new RoleSide("USA", source, null);   // "Chuck Schumer, D-N.Y.,": a U.S. legislator's party tag
         }
         int stop = role.size();
         int principal = -1;
@@ -342,6 +369,11 @@ final class SpeakerResolver {
         if (np.size() == 1 && Lexicon.PRONOUNS.contains(lf)) {
             return pronoun(lf, first.text(), m, offset);
         }
+        Word head = np.get(np.size() - 1);
+        if (np.size() >= 2 && Lexicon.GROUPS.containsKey(head.lower())) {
+            // "Cuban officials", "U.S. State Department officials", "South Sudanese rebels", "Japanese media"
+            return group(para, np, Lexicon.GROUPS.get(head.lower()), m);
+        }
         for (Word w : np) {
             // "both leaders", "officials", "Both sides"; but "Nations" in "the United Nations" is a name
             if (Lexicon.JOINT.contains(w.lower()) && (!w.isCapitalized() || w == first)) {
@@ -369,9 +401,11 @@ final class SpeakerResolver {
             return person(ap, p, p.title() == null ? null : roleSide(para, np, m, "possessive-role"), m, offset);
         }
         if (p.place() != null && p.title() == null) {
-            // a capital or country speaking for its government: "Washington said", "North Korea said"
+            // a capital or country speaking for its government: "Washington said", "North Korea said"; the
+            // speaker is the country, by its registry name ("Washington" and "the U.S." are the United States)
             String src = p.sideSource();
-            return new Speaker(p.place(), p.side(), src, "institution", p.text(), null, null, true);
+            String name = p.side() != null ? registry.sideName(p.side()) : p.place();
+            return new Speaker(name, p.side(), src, "institution", p.text(), null, null, true);
         }
         if (p.title() != null) {
             return roleNoun(p, ap, m);
@@ -381,6 +415,75 @@ final class SpeakerResolver {
         }
         return null;
     }
+
+    /**
+     * A plural group speaking, from the words before its head noun: officials of a named institution are the
+     * institution, officials of a country the country; armed or political groups keep their phrase with the
+     * country's side; bystanders (protesters, media, analysts) keep their phrase and side OTHER. Null when
+     * the words give no side or institution ("officials close to the talks" is nobody the text identifies).
+     */
+    private Speaker group(String para, List<Word> np, Lexicon.GroupKind kind, Mentions m) {
+        List<Word> modifiers = np.subList(0, np.size() - 1);
+        Parsed p = parse(para, modifiers, m);
+        String phrase = stripDeterminer(para.substring(np.get(0).start(), np.get(np.size() - 1).end()));
+        String text = p.text();
+        boolean stateMedia = false;
+        for (Word w : modifiers) {
+            stateMedia |= w.is("state") || w.is("state-run") || w.is("government");
+        }
+        if (p.institution() != null && kind == Lexicon.GroupKind.OFFICIALS) {
+            Actor a = p.institution();
+            return new Speaker(a.name(), a.side(), "registry", "institution", text, null, null, true);
+        }
+        String side = p.side() != null ? p.side() : p.institution() != null ? p.institution().side() : null;
+        if (side == null) {
+            return null;
+        }
+        String src = p.side() != null ? p.sideSource() : "institution";
+        switch (kind) {
+            case OFFICIALS:
+                return new Speaker(registry.sideName(side), side, src, "group", text, null, null, true);
+            case PARTY:
+                return new Speaker(phrase, side, src, "group", text, null, null,
+                        true);
+            default:
+                return stateMedia ? new Speaker(phrase, side, src, "group", text,
+                        null, null, true)
+                        : new Speaker(phrase, "OTHER", "group", "group", text,
+                        null, null, true);
+        }
+    }
+
+    /**
+     * A speaker the text only describes ("the company", "a spokesman for the bank", "the state news agency"):
+     * the phrase itself, never a person named earlier; its side from a country, capital or demonym in it, a
+     * registry institution in it, or UNKNOWN. Null for plural or joint phrases ("the two sides").
+     */
+    Speaker described(String para, List<Word> np, Mentions m) {
+        for (Word w : np) {
+            if (Lexicon.JOINT.contains(w.lower())) {
+                return null;
+            }
+        }
+        Parsed p = parse(para, np, m);
+        String name = stripDeterminer(p.text());
+        if (p.side() != null) {
+            return new Speaker(name, p.side(), p.sideSource(), "described", p.text(), null, null, true);
+        }
+        if (p.institution() != null) {
+            return new Speaker(name, p.institution().side(), "institution", "described", p.text(), null, null, true);
+        }
+        return new Speaker(name, UNKNOWN, "none", "described", p.text(), null, null, true);
+    }
+
+    /** "D-N.Y.", "R-Texas", "I-Vt.": the party-and-state tag U.S. news puts after a legislator's name. */
+    static boolean usPartyTag(String t) {
+        return t.length() >= 4 && (t.charAt(0) == 'D' || t.charAt(0) == 'R' || t.charAt(0) == 'I')
+                && t.charAt(1) == '-' && Character.isUpperCase(t.charAt(2));
+    }
+
+    /** Titles only U.S. news uses before a name: "Sen. X", "Rep. X", "Congresswoman X". */
+    static final Set<String> US_TITLES = Set.of("sen.", "rep.", "congressman", "congresswoman");
 
     /** A title naming a person ("army chief", "foreign minister"), not a body ("foreign ministry"). */
     static boolean personTitle(String title) {
@@ -520,9 +623,10 @@ final class SpeakerResolver {
                     return new Speaker(a.name(), side, "title", "title", p.text(), a.role(), a.gender(), false);
                 }
             }
-            if (!leaders.isEmpty()) {
-                Actor a = leaders.get(0);
-                return new Speaker(a.name(), side, "title", "title", p.text(), a.role(), a.gender(), false);
+            // "the British prime minister" before any name: the holder on the article's date, never a guess
+            Actor a = registry.holder(side, headWord.equals("leader") ? null : headWord, m.publishedAt);
+            if (a != null) {
+                return new Speaker(a.name(), side, "title", "title-on-date", p.text(), a.role(), a.gender(), false);
             }
         }
         if (side != null) {

@@ -84,7 +84,7 @@ final class Words {
                 if (j < n && t.charAt(j) == '.') {
                     String w = t.substring(i, j).toLowerCase(Locale.ROOT);
                     if (Lexicon.ABBREVIATIONS.contains(w) || w.length() == 1 && Character.isUpperCase(c)
-                            || w.indexOf('.') > 0) {
+                            || w.indexOf('.') > 0 || SpeakerResolver.usPartyTag(t.substring(i, j))) {
                         j++;
                     }
                 }

@@ -178,7 +178,7 @@ public final class ActorRegistry {
                 kinds.put(a, "country-name");
             }
             for (RegistryFile.PersonEntry p : s.people()) {
-                Actor actor = new Actor(p.name(), s.code(), p.role(), p.gender(), false, p.leader());
+                Actor actor = new Actor(p.name(), s.code(), p.role(), p.gender(), false, p.leader(), p.terms());
                 actors.put(key(p.name()), actor);
                 for (String a : p.aliases()) {
                     actors.putIfAbsent(key(a), actor); // the first person claiming a bare surname keeps it
@@ -338,6 +338,32 @@ public final class ActorRegistry {
     /** The side's display name ("United States"), or the code itself. */
     public String sideName(String code) {
         return sideNames.getOrDefault(code, code);
+    }
+
+    /**
+     * The one leader of {@code side} whose role's words include {@code titleWord} (or any leader when it is
+     * null) and who held it on {@code date} (ISO yyyy-MM-dd); null when the date is unknown, nobody's terms
+     * cover it, or more than one person's do. Never a guess: "the British prime minister" with no date stays
+     * unresolved.
+     */
+    public Actor holder(String side, String titleWord, String date) {
+        if (date == null) {
+            return null;
+        }
+        Actor found = null;
+        for (Actor a : leaders(side)) {
+            if (titleWord != null && (a.role() == null
+                    || !a.role().toLowerCase(java.util.Locale.ROOT).contains(titleWord))) {
+                continue;
+            }
+            if (a.heldOn(date)) {
+                if (found != null && !found.name().equals(a.name())) {
+                    return null;
+                }
+                found = a;
+            }
+        }
+        return found;
     }
 
     /** The side's heads of state or government, most relevant first (a user file's entries lead). */

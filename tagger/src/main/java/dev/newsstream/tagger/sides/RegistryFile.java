@@ -26,8 +26,14 @@ public record RegistryFile(List<SideEntry> sides) {
         }
     }
 
-    /** A person: canonical full name, other names as written in news, role, gender ("m"/"f"), leader flag. */
-    public record PersonEntry(String name, List<String> aliases, String role, String gender, boolean leader) {
+    /** A person: canonical full name, other names as written in news, role, gender ("m"/"f"), leader flag,
+     *  and the terms the role was held (optional; a bare title resolves only to the holder on the date). */
+    public record PersonEntry(String name, List<String> aliases, String role, String gender, boolean leader,
+                              List<Term> terms) {
+        public PersonEntry(String name, List<String> aliases, String role, String gender, boolean leader) {
+            this(name, aliases, role, gender, leader, List.of());
+        }
+
         public PersonEntry {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a person needs a non-empty \"name\" (the full canonical name)");
@@ -36,6 +42,19 @@ public record RegistryFile(List<SideEntry> sides) {
                 throw new IllegalArgumentException("\"gender\" must be \"m\", \"f\" or absent, got \"" + gender + "\"");
             }
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            terms = terms == null ? List.of() : List.copyOf(terms);
+        }
+    }
+
+    /** A term in a role: ISO dates, {@code from} inclusive, {@code to} exclusive; null = open. */
+    public record Term(String from, String to) {
+        public Term {
+            for (String d : new String[] {from, to}) {
+                if (d != null && !d.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    throw new IllegalArgumentException("a term's \"from\"/\"to\" must be an ISO date such as "
+                            + "\"2019-07-24\" or absent, got \"" + d + "\"");
+                }
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public final class Boilerplate {
     private static final String RESOURCE = "boilerplate-phrases.txt";
 
     private static final Pattern CREDIT = Pattern.compile(
-            "(?:^|[/|(\\[–—]\\s*|[.!?]\\s+)(?:photo(?:graph)?s?|images?|imag|img|pictures?|pics?|credits?|courtesy|"
+            "(?:^|[/|(\\[–—]\\s*|[.!?]\\s+)(?:photo(?:graph)?s?|images?|img|pictures?|pics?|credits?|courtesy|"
                     + "file photo|video|illustration|graphic)\\s*(?:by|credit)?\\s*:"
                     + "|\\b(?:getty images|shutterstock|afp via getty|ap photo|reuters/|epa-efe|xinhua via|"
                     + "photo courtesy|image courtesy)\\b|\\((?:photo|photograph|image) by\\b"

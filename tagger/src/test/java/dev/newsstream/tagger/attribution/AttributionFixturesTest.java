@@ -19,9 +19,9 @@ import dev.newsstream.tagger.eval.Scorer;
 
 /**
  * Scores the attributor on the hand-labelled fixture articles (src/test/resources/fixtures, authored in
- * src/test/fixture-authoring) with the Java port of score.py. Two articles are held back: they were written
- * with the others, before any tuning, and never inspected while tuning, so their score is the honest
- * estimate of generalisation; they are reported but asserted only loosely.
+ * src/test/fixture-authoring) with the Java port of score.py. Three articles are held back and asserted only
+ * loosely. They are not an independent check: the fixtures were written alongside rules that carried their
+ * phrasings (issue 18); the dev corpus's frozen set (DevCorpusTest) is the check now.
  */
 class AttributionFixturesTest {
     static final Set<String> HELD_BACK = Set.of("009_armenia_azerbaijan_peace", "010_taiwan_strait_drills",

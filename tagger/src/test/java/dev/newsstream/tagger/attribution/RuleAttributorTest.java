@@ -1,6 +1,7 @@
 package dev.newsstream.tagger.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -98,11 +99,39 @@ class RuleAttributorTest {
     }
 
     @Test
-    void jointStatementsAndNarrationAreNotStatements() {
+    void narrationIsNotAStatement() {
         assertThat(run("t", "Both leaders agreed to work towards denuclearisation.")).isEmpty();
-        assertThat(run("t", "Moscow and Washington both said the deal had taken months.")).isEmpty();
         assertThat(run("t", "The summit ended early and the motorcade left the hotel.")).isEmpty();
         assertThat(run("t", "He did not say whether the talks would resume.")).isEmpty();
+    }
+
+    @Test
+    void aJointStatementIsEachSpeakersOwn() {
+        assertThat(run("t", "Moscow and Washington both said the deal had taken months."))
+                .extracting(Attribution::speaker, Attribution::side, Attribution::text)
+                .containsExactly(tuple("Russia", "RUS", "said the deal had taken months"),
+                        tuple("United States", "USA", "said the deal had taken months"));
+        assertThat(run("t", "Norway, Sweden and Finland accused the company of dumping steel."))
+                .extracting(Attribution::speaker).containsExactly("Norway", "Sweden", "Finland");
+        // a coordination inside a prepositional phrase is not the subject
+        assertThat(run("t", "Officials close to the talks between Chile and Peru said a deal was near."))
+                .extracting(Attribution::speaker).doesNotContain("Chile", "Peru");
+    }
+
+    @Test
+    void pluralGroupsSpeakAsTheTextGivesThem() {
+        assertThat(run("t", "Chilean officials said the border would stay open."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("Chile");
+                    assertThat(a.side()).isEqualTo("CHL");
+                });
+        assertThat(run("t", "Peruvian rebels said they would keep fighting."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("Peruvian rebels");
+                    assertThat(a.side()).isEqualTo("PER");
+                });
+        assertThat(run("t", "Bolivian protesters said the deal was a betrayal."))
+                .singleElement().satisfies(a -> assertThat(a.side()).isEqualTo("OTHER"));
     }
 
     @Test
@@ -238,7 +267,7 @@ class RuleAttributorTest {
     void organisationReferredBackToGivesTheSide() {
         List<Attribution> s = run("t", "Hezbollah rejected the plan. \"There will be no talks,\" said Ali Haidar, "
                 + "a member of the group's political council.");
-        assertThat(s).singleElement().satisfies(a -> {
+        assertThat(s.stream().filter(Attribution::direct)).singleElement().satisfies(a -> {
             assertThat(a.side()).isEqualTo("LBN");
             assertThat(a.evidence()).containsEntry("sideSource", "organisation-context");
         });
