@@ -136,13 +136,17 @@ final class FaultKit {
      * once (the tagger is deterministic and the context starts afresh per article).
      */
     static Tables expected(Tagger tagger, List<Article> articles) {
-        Map<List<String>, List<List<Statement>>> cache = new HashMap<>();
+        Map<List<Object>, List<List<Statement>>> cache = new HashMap<>();
         List<StatementDelta> deltas = new ArrayList<>();
         for (Article a : articles) {
-            List<List<Statement>> perParagraph = cache.computeIfAbsent(a.paragraphs(), k -> {
+            // the headline's names (and the publication date, for dated roles) are context for the body, as in
+            // TagProcessor; so the cache key holds them beside the body
+            String published = a.publishedAt() == null ? null : a.publishedAt().toString();
+            List<Object> key = java.util.Arrays.asList(a.title(), published, a.paragraphs());
+            List<List<Statement>> perParagraph = cache.computeIfAbsent(key, k -> {
                 List<List<Statement>> out = new ArrayList<>();
-                ArticleContext ctx = ArticleContext.start(a.title());
-                for (String text : k) {
+                ArticleContext ctx = tagger.headline(a.title(), published).context();
+                for (String text : a.paragraphs()) {
                     if (text.isBlank()) {
                         out.add(List.of());
                         continue;

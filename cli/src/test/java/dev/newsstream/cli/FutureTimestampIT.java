@@ -33,7 +33,7 @@ class FutureTimestampIT {
 
     @Test
     void articlesDatedHoursAndDaysAheadAreCountedClampedAndLaterArticlesStillFlow(KafkaBroker broker,
-                                                                                @TempDir Path dir) {
+                                                                                @TempDir Path dir) throws Exception {
         String run = FaultKit.run("future");
         TopicNames topics = FaultKit.topics(run);
         Map<String, String> flags = FaultKit.flags(broker.bootstrapServers(), topics, run, dir.resolve("state"));
@@ -49,9 +49,12 @@ class FutureTimestampIT {
             ReliabilityKit.send(producer, topics.paragraphs(), "ahead-2d", ReliabilityKit.said("We want real talks"),
                     now.plus(Duration.ofDays(2)));
             // the same through `produce --published-at` (the producer clamps as well, and says so)
+            // a copy without the sample's publication-time sidecar, which would take precedence over the flag
+            Path article = dir.resolve("cairo-truce-talks.txt");
+            java.nio.file.Files.copy(Path.of("../samples/03-cairo-truce-talks.txt"), article);
             FaultKit.Run produce = FaultKit.start("produce", "--bootstrap-server", broker.bootstrapServers(),
                     "--topic", topics.paragraphs(), "--published-at", now.plus(Duration.ofDays(1)).toString(),
-                    "../samples/03-cairo-truce-talks.txt");
+                    article.toString());
             assertThat(produce.exit().join()).as(produce.stderr()).isZero();
             assertThat(produce.stderr()).contains("in the future");
 
