@@ -53,7 +53,7 @@ public record ArticleContext(String title, List<Mention> mentions, String openQu
     }
 
     /**
-     * The side the article names most so far, when it leads the next one by at least two mentions and was
+     * The side the article names most so far, when it leads the next one (by at least one mention) and was
      * named at least three times (a civil conflict, a country's internal talks); null otherwise.
      */
     public String dominantSide() {
@@ -70,7 +70,7 @@ public record ArticleContext(String title, List<Mention> mentions, String openQu
                 second = c;
             }
         }
-        return best != null && first >= 3 && first - second >= 2 ? best : null;
+        return best != null && first >= 3 && first - second >= 1 ? best : null;
     }
 
     /** {@code counts} added to this context's side counts, keeping the {@link #MAX_SIDES} most named. */

@@ -1326,6 +1326,9 @@ public final class RuleAttributor implements Attributor {
             int end = reportedEnd(c, a, b);
             if (subj == null) {
                 List<Speaker> joint = jointSubject(c, a);
+                if (joint == null) {
+                    joint = bothSubject(c, a);
+                }
                 if (joint != null) {
                     // "Armenia and Azerbaijan accused each other ...": one statement per speaker (a joint
                     // statement is each of theirs)
@@ -1668,6 +1671,45 @@ public final class RuleAttributor implements Attributor {
                 }
             }
             return 0;
+        }
+
+        /** Heads of "the two men said" that refer back to two people (or two parties) named just before. */
+        static final java.util.Set<String> PAIR_HEADS = java.util.Set.of("men", "women", "leaders", "ministers",
+                "presidents", "officials", "diplomats", "sides", "countries", "governments", "delegations");
+
+        /**
+         * "Both said", "Both men said", "The two leaders said" opening a sentence: the last two speakers this
+         * paragraph named before the sentence ("Amr met his counterpart, Tedros Adhanom. Both said ..."), one
+         * statement each; null when the subject is anything else or the paragraph named fewer than two.
+         */
+        List<Speaker> bothSubject(int c, int a) {
+            int n0 = c - a;
+            boolean pair = n0 == 1 && words.get(a).is("both")
+                    || n0 == 2 && words.get(a).is("both") && PAIR_HEADS.contains(words.get(a + 1).lower())
+                    || n0 == 3 && words.get(a).is("the") && words.get(a + 1).is("two")
+                    && PAIR_HEADS.contains(words.get(a + 2).lower());
+            if (!pair) {
+                return null;
+            }
+            int before = words.get(a).start();
+            List<Speaker> found = new ArrayList<>();
+            for (int i = mentions.here.size() - 1; i >= 0 && found.size() < 3; i--) {
+                if (mentions.here.get(i)[0] >= before) {
+                    continue;
+                }
+                Mention m = mentions.hereMentions.get(i);
+                Mention cur = mentions.byName(m.name());
+                Speaker sp = SpeakerResolver.fromMention(cur == null ? m : cur, words.get(a).text(), "joint-pair");
+                if (found.stream().noneMatch(f -> f.name().equals(sp.name()))) {
+                    found.add(sp);
+                }
+            }
+            if (found.size() < 2) {
+                return null;
+            }
+            List<Speaker> two = new ArrayList<>(found.subList(0, 2));
+            java.util.Collections.reverse(two);
+            return two;
         }
 
         /**

@@ -28,7 +28,7 @@ import dev.newsstream.tagger.eval.Scorer;
  * newsdev and any corpora added beside it), split as ci/score-dev.sh splits it: the part we tune on and the
  * frozen check set nobody tunes on (devcorpus/frozen.txt). Floors sit a little below what the tagger reaches,
  * for newsdev alone and for all corpora together (measured on 2026-12-05 with the added corpus of main:
- * tune P 0.938 R 0.693 speaker 0.766 side 0.789, frozen P 0.955 R 0.721 speaker 0.780 side 0.800), so a real
+ * tune P 0.939 R 0.701 speaker 0.800 side 0.821, frozen P 0.955 R 0.721 speaker 0.807 side 0.833), so a real
  * regression fails; the figures are printed for docs/attribution.md. Reads the in-repo copy only.
  */
 class DevCorpusTest {
@@ -106,13 +106,13 @@ class DevCorpusTest {
         Scorer.Scores f = score(true, null);
         System.out.println("== all dev corpora, tune part: " + t + "\n== all dev corpora, frozen check set: " + f);
         assertThat(t.precision()).as(t.toString()).isGreaterThanOrEqualTo(0.91);
-        assertThat(t.recall()).as(t.toString()).isGreaterThanOrEqualTo(0.67);
-        assertThat(t.speakerAcc()).as(t.toString()).isGreaterThanOrEqualTo(0.74);
-        assertThat(t.sideAcc()).as(t.toString()).isGreaterThanOrEqualTo(0.76);
-        assertThat(f.precision()).as(f.toString()).isGreaterThanOrEqualTo(0.92);
+        assertThat(t.recall()).as(t.toString()).isGreaterThanOrEqualTo(0.68);
+        assertThat(t.speakerAcc()).as(t.toString()).isGreaterThanOrEqualTo(0.77);
+        assertThat(t.sideAcc()).as(t.toString()).isGreaterThanOrEqualTo(0.79);
+        assertThat(f.precision()).as(f.toString()).isGreaterThanOrEqualTo(0.93);
         assertThat(f.recall()).as(f.toString()).isGreaterThanOrEqualTo(0.69);
-        assertThat(f.speakerAcc()).as(f.toString()).isGreaterThanOrEqualTo(0.75);
-        assertThat(f.sideAcc()).as(f.toString()).isGreaterThanOrEqualTo(0.77);
+        assertThat(f.speakerAcc()).as(f.toString()).isGreaterThanOrEqualTo(0.78);
+        assertThat(f.sideAcc()).as(f.toString()).isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
@@ -137,14 +137,14 @@ class DevCorpusTest {
         assertThat(s.sideAcc()).as(s.toString()).isGreaterThanOrEqualTo(FROZEN_SIDE);
     }
 
-    // about 0.02-0.03 below the figures reached on 2026-12-05 (tune P 0.943 R 0.766 speaker 0.789 side 0.836;
-    // frozen P 0.938 R 0.804 speaker 0.889 side 0.844; docs/attribution.md), so a real regression fails
+    // about 0.02-0.03 below the figures reached on 2026-12-05 (tune P 0.948 R 0.776 speaker 0.813 side 0.872;
+    // frozen P 0.938 R 0.804 speaker 0.900 side 0.856; docs/attribution.md), so a real regression fails
     static final double TUNE_PRECISION = 0.92;
-    static final double TUNE_RECALL = 0.74;
-    static final double TUNE_SPEAKER = 0.77;
-    static final double TUNE_SIDE = 0.81;
+    static final double TUNE_RECALL = 0.75;
+    static final double TUNE_SPEAKER = 0.79;
+    static final double TUNE_SIDE = 0.84;
     static final double FROZEN_PRECISION = 0.91;
     static final double FROZEN_RECALL = 0.78;
-    static final double FROZEN_SPEAKER = 0.86;
-    static final double FROZEN_SIDE = 0.82;
+    static final double FROZEN_SPEAKER = 0.87;
+    static final double FROZEN_SIDE = 0.83;
 }

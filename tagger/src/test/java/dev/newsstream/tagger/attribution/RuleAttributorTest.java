@@ -303,4 +303,25 @@ class RuleAttributorTest {
                 + "foreign minister.");
         assertThat(after).singleElement().satisfies(a -> assertThat(a.side()).isEqualTo("OMN"));
     }
+
+    @Test
+    void bothAfterTwoNamedPeopleIsOneStatementEach() {
+        List<Attribution> s = run("t", "Dana Ortiz met her Chilean counterpart, Luis Varga, on Monday. Both said "
+                + "the talks would continue next month.");
+        assertThat(s).extracting(Attribution::speaker).containsExactly("Dana Ortiz", "Luis Varga");
+        assertThat(s).extracting(Attribution::text).containsOnly("said the talks would continue next month");
+        assertThat(run("t", "Both said the talks would continue next month.")).isEmpty();
+    }
+
+    @Test
+    void anUnnamedStateBodyIsNamedInTheAdjectivalForm() {
+        assertThat(run("t", "Kuwait's Foreign Ministry said the embargo would be lifted."))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.speaker()).isEqualTo("Kuwaiti Foreign Ministry");
+                    assertThat(a.side()).isEqualTo("KWT");
+                });
+        // no demonym spells "France": the text's own form stays
+        assertThat(run("t", "France's government said the talks would resume."))
+                .singleElement().satisfies(a -> assertThat(a.speaker()).isEqualTo("France's government"));
+    }
 }

@@ -19,9 +19,11 @@ class SideFallbackTest {
     }
 
     @Test
-    void aDominantSideOnlyWhenOneSideLeadsClearly() {
+    void aDominantSideOnlyWhenOneSideLeads() {
         assertThat(ctx(Map.of("SSD", 6, "ETH", 2)).dominantSide()).isEqualTo("SSD");
-        assertThat(ctx(Map.of("KHM", 4, "THA", 3)).dominantSide()).isNull();
+        // a lead of one mention is enough (a speaker left UNKNOWN is wrong more often than the leading side)
+        assertThat(ctx(Map.of("KHM", 4, "THA", 3)).dominantSide()).isEqualTo("KHM");
+        assertThat(ctx(Map.of("KHM", 4, "THA", 4)).dominantSide()).isNull();
         assertThat(ctx(Map.of("PER", 2)).dominantSide()).isNull();
         assertThat(ctx(Map.of()).dominantSide()).isNull();
     }
