@@ -631,12 +631,12 @@ final class SpeakerResolver {
         }
         if (side != null) {
             // an unnamed official of a known side: the phrase itself is the speaker ("a State Department official")
-            String name = adjectival(stripDeterminer(p.text()));
+            String name = stripDeterminer(p.text());
             return new Speaker(name, side, p.institution() != null ? "institution" : "title", "role-noun", p.text(),
                     p.title(), genderOfTitle(p.title()), false);
         }
         if (p.institution() != null) {
-            String name = adjectival(stripDeterminer(p.text()));
+            String name = stripDeterminer(p.text());
             return new Speaker(name, p.institution().side(), "institution", "role-noun", p.text(), p.title(), null,
                     false);
         }
@@ -777,34 +777,6 @@ final class SpeakerResolver {
             return "f";
         }
         return null;
-    }
-
-    /** Heads of a body that speaks for a state: "Kuwait's Foreign Ministry" is named "Kuwaiti Foreign Ministry". */
-    private static final java.util.Set<String> STATE_BODY = java.util.Set.of("ministry", "government", "army",
-            "military", "navy", "forces", "embassy", "parliament", "assembly", "office", "presidency", "cabinet",
-            "police", "administration", "department", "legislature", "senate", "congress", "mission", "delegation",
-            "authorities", "officials", "diplomats", "negotiators");
-
-    /**
-     * An unnamed state body in the adjectival form news and labels use for it ("Colombia's government" ->
-     * "Colombian government", "South Korea's National Assembly" -> "South Korean National Assembly"); any other
-     * phrase, or a country with no matching demonym, as it is.
-     */
-    String adjectival(String phrase) {
-        int ap = phrase.indexOf("'s ");
-        if (ap < 0) {
-            ap = phrase.indexOf("’s ");
-        }
-        if (ap <= 0) {
-            return phrase;
-        }
-        String rest = phrase.substring(ap + 3);
-        String head = rest.substring(rest.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        if (rest.isEmpty() || !STATE_BODY.contains(head)) {
-            return phrase;
-        }
-        String dem = registry.demonymOf(phrase.substring(0, ap));
-        return dem == null ? phrase : dem + " " + rest;
     }
 
     static String stripDeterminer(String s) {

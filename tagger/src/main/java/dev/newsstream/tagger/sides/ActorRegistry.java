@@ -335,29 +335,6 @@ public final class ActorRegistry {
         return Optional.ofNullable(demonyms.get(word));
     }
 
-    /**
-     * The adjective of a country name as written ("Kuwait" -> "Kuwaiti", "South Korea" -> "South Korean"): a
-     * demonym of the same side that spells the name's stem (the name less its last letter) and is longer; null
-     * when none does ("France" has "French", which does not), so callers keep the text's own form.
-     */
-    public String demonymOf(String place) {
-        String side = place == null || place.length() < 4 ? null : places.get(place);
-        if (side == null || !"country-name".equals(placeKind(place))) {
-            return null;
-        }
-        String stem = place.substring(0, place.length() - 1);
-        String best = null;
-        for (Map.Entry<String, String> e : demonyms.entrySet()) {
-            String d = e.getKey();
-            if (side.equals(e.getValue()) && d.startsWith(stem) && d.length() > place.length() - 1
-                    && !d.equals(place) && (best == null || d.length() < best.length()
-                    || d.length() == best.length() && d.compareTo(best) < 0)) {
-                best = d;
-            }
-        }
-        return best;
-    }
-
     /** The side's display name ("United States"), or the code itself. */
     public String sideName(String code) {
         return sideNames.getOrDefault(code, code);
