@@ -168,7 +168,7 @@ final class FaultKit {
     static List<StatementDelta> deltas(String articleId, int seq, List<Statement> statements, Instant publishedAt,
                                        int weight) {
         return statements.stream().map(s -> new StatementDelta(StatementDelta.SCHEMA_VERSION, articleId, seq, s.side(),
-                s.speaker(), s.text(), s.stance() == null ? null : s.stance().label(),
+                dev.newsstream.processor.SpeakerNames.normalise(s.speaker()), s.text(), s.stance() == null ? null : s.stance().label(),
                 s.sentiment() == null ? null : s.sentiment().compound(), publishedAt, weight,
                 s.polarity() == null ? null : s.polarity().label())).toList();
     }
