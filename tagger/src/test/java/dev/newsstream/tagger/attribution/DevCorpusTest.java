@@ -17,9 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.newsstream.tagger.ArticleContext;
-import dev.newsstream.tagger.Attribution;
-import dev.newsstream.tagger.AttributionResult;
 import dev.newsstream.tagger.eval.Articles;
 import dev.newsstream.tagger.eval.Scorer;
 
@@ -56,18 +53,7 @@ class DevCorpusTest {
             Matcher m = DATE.matcher(blocks.get(i));
             date = m.find() ? m.group(1) : null;
         }
-        List<Scorer.PredParagraph> out = new ArrayList<>();
-        ArticleContext ctx = ArticleContext.start(blocks.isEmpty() ? "" : blocks.get(0), date);
-        for (int i = 0; i < blocks.size(); i++) {
-            AttributionResult r = attributor.attribute(ctx, blocks.get(i));
-            ctx = r.context();
-            List<Scorer.Pred> preds = new ArrayList<>();
-            for (Attribution a : r.statements()) {
-                preds.add(new Scorer.Pred(a.text(), a.start(), a.end(), a.direct(), a.speaker(), a.side()));
-            }
-            out.add(new Scorer.PredParagraph(id, i, blocks.get(i), preds));
-        }
-        return out;
+        return Articles.run(attributor, id, blocks, date);
     }
 
     /** Scores one part of the corpora under devcorpus/ (only {@code corpusName} when not null). */

@@ -61,8 +61,14 @@ public final class Articles {
 
     /** Runs the attributor over every block in order, the title into {@link ArticleContext#start}. */
     public static List<Scorer.PredParagraph> run(Attributor attributor, String articleId, List<String> blocks) {
+        return run(attributor, articleId, blocks, null);
+    }
+
+    /** {@link #run(Attributor, String, List)} for an article published on {@code date} (ISO date, or null). */
+    public static List<Scorer.PredParagraph> run(Attributor attributor, String articleId, List<String> blocks,
+                                                 String date) {
         List<Scorer.PredParagraph> out = new ArrayList<>();
-        ArticleContext ctx = ArticleContext.start(blocks.isEmpty() ? "" : blocks.get(0));
+        ArticleContext ctx = ArticleContext.start(blocks.isEmpty() ? "" : blocks.get(0), date);
         for (int i = 0; i < blocks.size(); i++) {
             AttributionResult r = attributor.attribute(ctx, blocks.get(i));
             ctx = r.context();
