@@ -164,31 +164,20 @@ final class TagCommand implements Callable<Integer> {
      * the file's publication time unless it is the unknown placeholder (the epoch); null when unknown.
      */
     static String publishedDate(List<ParagraphEvent> events) {
-        for (ParagraphEvent e : events) {
-            java.util.regex.Matcher m = SOURCE_DATE.matcher(e.text() == null ? "" : e.text());
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        Instant at = events.get(0).publishedAt();
-        return at == null || at.equals(Instant.EPOCH) ? null : at.toString();
+        return publishedDate(events.stream().map(ParagraphEvent::text), events.get(0).publishedAt());
     }
 
     /** {@link #publishedDate(List)} for an article read by {@link TextArticles}. */
     static String publishedDate(Article a) {
-        for (Article.Block b : a.skipped()) {
-            java.util.regex.Matcher m = SOURCE_DATE.matcher(b.text());
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        for (Article.Block b : a.body()) {
-            java.util.regex.Matcher m = SOURCE_DATE.matcher(b.text());
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return a.publishedAt().equals(java.time.Instant.EPOCH) ? null : a.publishedAt().toString();
+        return publishedDate(Stream.concat(a.skipped().stream(), a.body().stream()).map(Article.Block::text),
+                a.publishedAt());
+    }
+
+    /** The first "Source: ... date: yyyy-MM-dd" among the blocks, else {@code at} unless unknown (null, the epoch). */
+    private static String publishedDate(Stream<String> blocks, Instant at) {
+        return blocks.filter(java.util.Objects::nonNull).map(SOURCE_DATE::matcher)
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst()
+                .orElse(at == null || at.equals(Instant.EPOCH) ? null : at.toString());
     }
 
     static List<Path> expand(List<Path> inputs) throws IOException {
