@@ -49,15 +49,7 @@ class FailoverIT {
     }
 
     Process start(Map<String, String> flags, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "process"));
-        flags.forEach((k, v) -> {
-            cmd.add("--set");
-            cmd.add(k + "=" + v);
-        });
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile())
-                .start();
+        Process p = FaultKit.startProcessor(flags, dir.resolve(name + ".log"));
         children.add(p);
         return p;
     }

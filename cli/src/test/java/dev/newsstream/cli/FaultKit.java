@@ -130,6 +130,18 @@ final class FaultKit {
     record Tables(Map<String, TableRow> sides, Map<String, TableRow> speakers, long statements) {
     }
 
+    /** Starts {@code newsstream process} in a child JVM with {@code --set} flags, output to {@code log}. */
+    static Process startProcessor(Map<String, String> flags, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "process"));
+        flags.forEach((k, v) -> {
+            cmd.add("--set");
+            cmd.add(k + "=" + v);
+        });
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     /**
      * Tags the articles offline, paragraph by paragraph with the article's context, exactly as TagProcessor
      * does, and folds the statements with the topology's own {@link Stats}. Articles with the same body are tagged

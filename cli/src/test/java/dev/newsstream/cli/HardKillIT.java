@@ -43,15 +43,7 @@ class HardKillIT {
     }
 
     Process startProcessor(Map<String, String> flags, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "process"));
-        flags.forEach((k, v) -> {
-            cmd.add("--set");
-            cmd.add(k + "=" + v);
-        });
-        Path log = dir.resolve(name + ".log");
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return FaultKit.startProcessor(flags, dir.resolve(name + ".log"));
     }
 
     @Test
